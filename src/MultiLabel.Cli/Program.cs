@@ -1,0 +1,18 @@
+using MultiLabel.Cli.Commands;
+using MultiLabel.Cli.Output;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("multilabel");
+    config.SetExceptionHandler(ErrorReport.Handle);
+    config.AddBranch("dataset", dataset =>
+    {
+        dataset.SetDescription("Look at a dataset folder or label file.");
+        dataset.AddCommand<DatasetInspectCommand>("inspect")
+            .WithDescription("Count images, labels and label sets; list every skipped file with its reason.")
+            .WithExample("dataset", "inspect", "samples/apparel-mini", "--json");
+    });
+});
+return await app.RunAsync(args, Interrupt.Token);

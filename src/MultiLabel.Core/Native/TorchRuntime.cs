@@ -1,0 +1,66 @@
+using TorchSharp;
+
+namespace MultiLabel.Native;
+
+/// <summary>An error loading libtorch, with what to do about it.</summary>
+public sealed class TorchLoadException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
+/// Loads TorchSharp's native libraries once, with an error that says what to do when they cannot
+/// be loaded, and sets the number of CPU threads libtorch uses.
+/// </summary>
+public static class TorchRuntime
+{
+    private static readonly Lock Gate = new();
+    private static bool loaded;
+
+    /// <summary>Makes sure libtorch is loaded; throws <see cref="TorchLoadException"/> when it cannot be.</summary>
+    public static void EnsureLoaded()
+    {
+        lock (Gate)
+        {
+            if (loaded) return;
+            try
+            {
+                torch.InitializeDeviceType(DeviceType.CPU);
+                using var probe = torch.zeros(1);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new TorchLoadException(
+                    "libtorch could not be loaded: " + e.Message + Environment.NewLine +
+                    "If the message names GLIBCXX_3.4.32, the build step that marks that version weak in libLibTorchSharp.so " +
+                    "did not run: rebuild with `dotnet build` (see build/TorchSharpNativeFix.targets), or install a libstdc++ from GCC 13 or newer.",
+                    e);
+            }
+            loaded = true;
+        }
+    }
+
+    /// <summary>Loads libtorch and sets its intra-op thread count; 0 keeps libtorch's default (all cores).</summary>
+    public static void Configure(int threads)
+    {
+        EnsureLoaded();
+        if (threads > 0) torch.set_num_threads(threads);
+    }
+
+    /// <summary>The device for <paramref name="name"/> (auto, cpu or cuda); asking for CUDA where there is none is an error.</summary>
+    public static torch.Device ResolveDevice(string name)
+    {
+        EnsureLoaded();
+        switch (name.Trim().ToLowerInvariant())
+        {
+            case "auto":
+                return torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+            case "cpu":
+                return torch.CPU;
+            case "cuda":
+                if (!torch.cuda.is_available())
+                    throw new ArgumentException("--device cuda was asked for, but TorchSharp finds no CUDA device: this build uses the CPU libtorch. " +
+                                                "Use --device cpu (or auto), or install a CUDA build of libtorch.");
+                return torch.CUDA;
+            default:
+                throw new ArgumentException($"Unknown device '{name}'. Use auto, cpu or cuda.");
+        }
+    }
+}
