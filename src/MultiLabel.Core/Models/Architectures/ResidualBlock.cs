@@ -1,0 +1,73 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace MultiLabel.Models.Architectures;
+
+/// <summary>
+/// A ResNet block, laid out as TorchVision's: the basic block (two 3×3 convolutions) or the
+/// bottleneck (1×1, 3×3 with the stride, 1×1 widening by four), each convolution followed by batch
+/// norm, a projection shortcut when the shape changes, ReLU after the residual add.
+/// </summary>
+public sealed class ResidualBlock : Module<Tensor, Tensor>
+{
+    private readonly Conv2d conv1;
+    private readonly BatchNorm2d bn1;
+    private readonly Conv2d conv2;
+    private readonly BatchNorm2d bn2;
+    private readonly Conv2d? conv3;
+    private readonly BatchNorm2d? bn3;
+    private readonly Sequential? downsample;
+
+    /// <summary>Creates a block taking <paramref name="inChannels"/> to <paramref name="planes"/> × expansion channels.</summary>
+    public ResidualBlock(long inChannels, long planes, long stride, bool bottleneck) : base(bottleneck ? "Bottleneck" : "BasicBlock")
+    {
+        Bottleneck = bottleneck;
+        long outChannels = planes * (bottleneck ? 4 : 1);
+        if (bottleneck)
+        {
+            conv1 = Conv2d(inChannels, planes, 1, bias: false);
+            bn1 = BatchNorm2d(planes);
+            conv2 = Conv2d(planes, planes, 3, stride: stride, padding: 1, bias: false);
+            bn2 = BatchNorm2d(planes);
+            conv3 = Conv2d(planes, outChannels, 1, bias: false);
+            bn3 = BatchNorm2d(outChannels);
+        }
+        else
+        {
+            conv1 = Conv2d(inChannels, planes, 3, stride: stride, padding: 1, bias: false);
+            bn1 = BatchNorm2d(planes);
+            conv2 = Conv2d(planes, planes, 3, padding: 1, bias: false);
+            bn2 = BatchNorm2d(planes);
+        }
+        if (stride != 1 || inChannels != outChannels)
+            downsample = Sequential(Conv2d(inChannels, outChannels, 1, stride: stride, bias: false), BatchNorm2d(outChannels));
+        RegisterComponents();
+    }
+
+    /// <summary>True for the three-convolution bottleneck, false for the basic block.</summary>
+    public bool Bottleneck { get; }
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = functional.relu(bn1.forward(conv1.forward(input)));
+        x = bn2.forward(conv2.forward(x));
+        if (conv3 != null) x = bn3!.forward(conv3.forward(functional.relu(x)));
+        var identity = downsample != null ? downsample.forward(input) : input;
+        return functional.relu(x.add_(identity)).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            conv1.Dispose(); bn1.Dispose(); conv2.Dispose(); bn2.Dispose();
+            conv3?.Dispose(); bn3?.Dispose(); downsample?.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

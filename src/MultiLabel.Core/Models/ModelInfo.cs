@@ -1,0 +1,42 @@
+using TorchSharp;
+using static TorchSharp.torch.nn;
+
+namespace MultiLabel.Models;
+
+/// <summary>A network the registry can build: its name, defaults and factory.</summary>
+/// <param name="Name">Registry name, e.g. <c>resnet18-imagenet</c>.</param>
+/// <param name="Description">One line for <c>multilabel models</c>.</param>
+/// <param name="DefaultImageSize">Side length of the square input it is meant for.</param>
+/// <param name="Normalization">How pixels are normalised for it.</param>
+/// <param name="Pretrained">True when its backbone starts from ImageNet weights.</param>
+/// <param name="Create">Builds it for (number of labels, input side length); pretrained weights are loaded here.</param>
+public sealed record ModelInfo(
+    string Name,
+    string Description,
+    int DefaultImageSize,
+    Normalization Normalization,
+    bool Pretrained,
+    Func<int, int, MultiLabelNetwork> Create);
+
+/// <summary>
+/// A network whose last layer (the head) maps features to one logit per label; the rest is the
+/// backbone. Splitting the two lets a recipe give them different learning rates or freeze the backbone.
+/// </summary>
+public abstract class MultiLabelNetwork(string name) : Module<torch.Tensor, torch.Tensor>(name)
+{
+    /// <summary>The final layer producing one logit per label.</summary>
+    public abstract Module Head { get; }
+
+    /// <summary>Number of labels the head predicts.</summary>
+    public abstract int LabelCount { get; }
+
+    /// <summary>Parameters of the head.</summary>
+    public IEnumerable<TorchSharp.Modules.Parameter> HeadParameters() => Head.parameters();
+
+    /// <summary>Parameters of everything but the head.</summary>
+    public IEnumerable<TorchSharp.Modules.Parameter> BackboneParameters()
+    {
+        var head = new HashSet<TorchSharp.Modules.Parameter>(HeadParameters(), ReferenceEqualityComparer.Instance);
+        return parameters().Where(p => !head.Contains(p));
+    }
+}

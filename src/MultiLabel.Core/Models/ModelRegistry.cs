@@ -1,0 +1,31 @@
+using MultiLabel.Models.Architectures;
+
+namespace MultiLabel.Models;
+
+/// <summary>The networks <c>multilabel train --model</c> knows, by name.</summary>
+public static class ModelRegistry
+{
+    private static readonly ModelInfo[] Models =
+    [
+        new("resnet18-imagenet",
+            "ResNet18 (stages 2,2,2,3) with ImageNet weights from Microsoft.ML.DnnImageFeaturizer.ResNet18, new head; fine-tuned",
+            128, Normalization.CntkImageNet, Pretrained: true,
+            (labels, _) => PretrainedResNet18.Create(labels)),
+        new("resnet18", "ResNet18 (TorchVision layout), from scratch", 224, Normalization.ImageNet, Pretrained: false,
+            (labels, _) => new ResNet("resnet18", [2, 2, 2, 2], bottleneck: false, labels)),
+        new("resnet34", "ResNet34 (TorchVision layout), from scratch", 224, Normalization.ImageNet, Pretrained: false,
+            (labels, _) => new ResNet("resnet34", [3, 4, 6, 3], bottleneck: false, labels)),
+        new("resnet50", "ResNet50 (TorchVision layout, bottleneck blocks), from scratch", 224, Normalization.ImageNet, Pretrained: false,
+            (labels, _) => new ResNet("resnet50", [3, 4, 6, 3], bottleneck: true, labels)),
+        new("smallervggnet", "SmallerVGGNet of the Keras multi-label tutorial, from scratch", 96, Normalization.UnitRange, Pretrained: false,
+            (labels, size) => new SmallerVggNet(size, labels)),
+    ];
+
+    /// <summary>Every registered network, in listing order.</summary>
+    public static IReadOnlyList<ModelInfo> All => Models;
+
+    /// <summary>The network called <paramref name="name"/>; an unknown name fails with the list of known ones.</summary>
+    public static ModelInfo Get(string name) =>
+        Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Unknown model '{name}'. Known models: {string.Join(", ", Models.Select(m => m.Name))}.");
+}
