@@ -9,14 +9,20 @@ namespace MultiLabel.Models;
 /// <param name="DefaultImageSize">Side length of the square input it is meant for.</param>
 /// <param name="Normalization">How pixels are normalised for it.</param>
 /// <param name="Pretrained">True when its backbone starts from ImageNet weights.</param>
-/// <param name="Create">Builds it for (number of labels, input side length); pretrained weights are loaded here.</param>
+/// <param name="Create">Builds it for a <see cref="ModelRequest"/>; pretrained weights are loaded here when asked for.</param>
 public sealed record ModelInfo(
     string Name,
     string Description,
     int DefaultImageSize,
     Normalization Normalization,
     bool Pretrained,
-    Func<int, int, MultiLabelNetwork> Create);
+    Func<ModelRequest, MultiLabelNetwork> Create);
+
+/// <summary>What to build: the head width, the input size, and whether to load pretrained weights (not needed when a trained model's weights follow).</summary>
+/// <param name="LabelCount">Number of labels the head predicts.</param>
+/// <param name="ImageSize">Side length of the square input.</param>
+/// <param name="LoadPretrainedWeights">Load the backbone's ImageNet weights, for models that have them.</param>
+public sealed record ModelRequest(int LabelCount, int ImageSize, bool LoadPretrainedWeights = true);
 
 /// <summary>
 /// A network whose last layer (the head) maps features to one logit per label; the rest is the

@@ -10,15 +10,17 @@ public static class ModelRegistry
         new("resnet18-imagenet",
             "ResNet18 (stages 2,2,2,3) with ImageNet weights from Microsoft.ML.DnnImageFeaturizer.ResNet18, new head; fine-tuned",
             128, Normalization.CntkImageNet, Pretrained: true,
-            (labels, _) => PretrainedResNet18.Create(labels)),
+            r => r.LoadPretrainedWeights
+                ? PretrainedResNet18.Create(r.LabelCount)
+                : new ResNet("resnet18-imagenet", [2, 2, 2, 3], bottleneck: false, r.LabelCount)),
         new("resnet18", "ResNet18 (TorchVision layout), from scratch", 224, Normalization.ImageNet, Pretrained: false,
-            (labels, _) => new ResNet("resnet18", [2, 2, 2, 2], bottleneck: false, labels)),
+            r => new ResNet("resnet18", [2, 2, 2, 2], bottleneck: false, r.LabelCount)),
         new("resnet34", "ResNet34 (TorchVision layout), from scratch", 224, Normalization.ImageNet, Pretrained: false,
-            (labels, _) => new ResNet("resnet34", [3, 4, 6, 3], bottleneck: false, labels)),
+            r => new ResNet("resnet34", [3, 4, 6, 3], bottleneck: false, r.LabelCount)),
         new("resnet50", "ResNet50 (TorchVision layout, bottleneck blocks), from scratch", 224, Normalization.ImageNet, Pretrained: false,
-            (labels, _) => new ResNet("resnet50", [3, 4, 6, 3], bottleneck: true, labels)),
+            r => new ResNet("resnet50", [3, 4, 6, 3], bottleneck: true, r.LabelCount)),
         new("smallervggnet", "SmallerVGGNet of the Keras multi-label tutorial, from scratch", 96, Normalization.UnitRange, Pretrained: false,
-            (labels, size) => new SmallerVggNet(size, labels)),
+            r => new SmallerVggNet(r.ImageSize, r.LabelCount)),
     ];
 
     /// <summary>Every registered network, in listing order.</summary>

@@ -1,0 +1,125 @@
+using System.IO.Compression;
+using System.Text.Json;
+using MultiLabel.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MultiLabel.Persistence;
+
+/// <summary>
+/// A trained model as one self-describing file (<c>model.mlpkg</c>): a ZIP archive holding
+/// <c>manifest.json</c> (<see cref="BundleManifest"/>) and <c>weights.bin</c> (TorchSharp format).
+/// Written atomically, so an interrupted save never leaves a damaged bundle behind.
+/// </summary>
+public static class ModelBundle
+{
+    private const string ManifestEntry = "manifest.json";
+    private const string WeightsEntry = "weights.bin";
+
+    /// <summary>Writes a bundle of <paramref name="manifest"/> and the weights <paramref name="writeWeights"/> produces.</summary>
+    public static void Save(string path, BundleManifest manifest, Action<Stream> writeWeights) =>
+        AtomicFile.Write(path, stream =>
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+            using (var entry = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open())
+                JsonSerializer.Serialize(entry, manifest, JsonFormat.Options);
+            using (var entry = zip.CreateEntry(WeightsEntry, CompressionLevel.NoCompression).Open())
+                writeWeights(entry);
+        });
+
+    /// <summary>Writes a bundle of <paramref name="network"/>'s weights.</summary>
+    public static void Save(string path, BundleManifest manifest, MultiLabelNetwork network) =>
+        Save(path, manifest, stream => network.save(stream));
+
+    /// <summary>Reads only the manifest of the bundle at <paramref name="path"/>.</summary>
+    public static BundleManifest ReadManifest(string path)
+    {
+        using var zip = Open(path);
+        return ReadManifest(zip, path);
+    }
+
+    /// <summary>Loads the bundle's network (evaluation mode, on <paramref name="device"/>, CPU by default) and its manifest.</summary>
+    public static (BundleManifest Manifest, MultiLabelNetwork Network) Load(string path, Device? device = null)
+    {
+        using var zip = Open(path);
+        var manifest = ReadManifest(zip, path);
+        var info = ModelRegistry.Get(manifest.Architecture);
+        var network = info.Create(new ModelRequest(manifest.Labels.Count, manifest.ImageSize, LoadPretrainedWeights: false));
+        try
+        {
+            using var weights = new MemoryStream(WeightsOf(zip, path));
+            network.load(weights);
+        }
+        catch (Exception e) when (e is not ModelBundleException)
+        {
+            network.Dispose();
+            throw new ModelBundleException($"The weights in {path} do not fit a {manifest.Architecture} with {manifest.Labels.Count} labels: {e.Message}", e);
+        }
+        if (device != null) network.to(device);
+        network.eval();
+        return (manifest, network);
+    }
+
+    /// <summary>The raw weights (TorchSharp format) stored in the bundle at <paramref name="path"/>.</summary>
+    public static byte[] ReadWeights(string path)
+    {
+        using var zip = Open(path);
+        ReadManifest(zip, path);
+        return WeightsOf(zip, path);
+    }
+
+    private static byte[] WeightsOf(ZipArchive zip, string path)
+    {
+        var entry = zip.GetEntry(WeightsEntry) ?? throw new ModelBundleException($"{path} has no {WeightsEntry}; the bundle is incomplete. Re-export or retrain the model.");
+        try
+        {
+            using var source = entry.Open();
+            using var copy = new MemoryStream();
+            source.CopyTo(copy);
+            return copy.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelBundleException($"{path} is damaged (truncated?): {e.Message}. Use the model.mlpkg a training run wrote.", e);
+        }
+    }
+
+    private static ZipArchive Open(string path)
+    {
+        if (!File.Exists(path))
+            throw new ModelBundleException($"Model file not found: {path}. Train one with `multilabel train --data DIR --out OUT` (it writes OUT/model.mlpkg).");
+        try
+        {
+            return ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelBundleException($"{path} is not a MultiLabel model bundle, or it is damaged (truncated?): {e.Message}. Use the model.mlpkg a training run wrote.", e);
+        }
+    }
+
+    private static BundleManifest ReadManifest(ZipArchive zip, string path)
+    {
+        var entry = zip.GetEntry(ManifestEntry)
+            ?? throw new ModelBundleException($"{path} is a ZIP file but not a MultiLabel model bundle (no {ManifestEntry}).");
+        BundleManifest? manifest;
+        try
+        {
+            using var stream = entry.Open();
+            using var document = JsonDocument.Parse(stream);
+            var root = document.RootElement;
+            if (root.TryGetProperty("format_version", out var version) && version.TryGetInt32(out int v) && v > BundleManifest.CurrentFormatVersion)
+                throw new ModelBundleException($"{path} uses bundle format {v}, newer than this build reads ({BundleManifest.CurrentFormatVersion}). Update MultiLabel to load it.");
+            manifest = root.Deserialize<BundleManifest>(JsonFormat.Options);
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
+        {
+            throw new ModelBundleException($"The manifest of {path} cannot be read: {e.Message}", e);
+        }
+        if (manifest is null || manifest.Format != "multilabel-model")
+            throw new ModelBundleException($"{path} is not a MultiLabel model bundle (its manifest names another format).");
+        if (manifest.Labels.Count == 0 || manifest.Thresholds.Count != manifest.Labels.Count)
+            throw new ModelBundleException($"The manifest of {path} is inconsistent: {manifest.Labels.Count} labels but {manifest.Thresholds.Count} thresholds.");
+        return manifest;
+    }
+}

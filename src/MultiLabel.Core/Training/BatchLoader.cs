@@ -1,0 +1,59 @@
+using MultiLabel.Data;
+using MultiLabel.Data.Transforms;
+using MultiLabel.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MultiLabel.Training;
+
+/// <summary>
+/// Turns uint8 images into a normalised float batch on the device: copy, cast, augment (training
+/// only), then <c>(x × scale − mean) / std</c> in one fused multiply-add per channel.
+/// </summary>
+public sealed class BatchLoader : IDisposable
+{
+    private readonly Tensor multiplier;
+    private readonly Tensor offset;
+    private readonly AffineAugmenter? augmenter;
+    private readonly Device device;
+    private byte[] buffer = [];
+
+    /// <summary>Creates a loader; <paramref name="augmentation"/> null means no augmentation.</summary>
+    public BatchLoader(Normalization normalization, AugmentationOptions? augmentation, Device device)
+    {
+        this.device = device;
+        augmenter = augmentation is null || augmentation == AugmentationOptions.None ? null : new AffineAugmenter(augmentation);
+        var std = normalization.Std;
+        multiplier = tensor(std.Select(s => normalization.Scale / s).ToArray()).reshape(1, 3, 1, 1).to(device);
+        offset = tensor(normalization.Mean.Select((m, c) => -m / std[c]).ToArray()).reshape(1, 3, 1, 1).to(device);
+    }
+
+    /// <summary>The float input batch <c>[B,3,H,W]</c> for <paramref name="indices"/> of <paramref name="images"/>; augmented when <paramref name="random"/> is given.</summary>
+    public Tensor Inputs(DecodedImages images, ReadOnlySpan<int> indices, RandomSource? random = null)
+    {
+        int size = images.ImageBytes * indices.Length;
+        if (buffer.Length < size) buffer = new byte[size];
+        images.CopyBatch(indices, buffer);
+        using var scope = NewDisposeScope();
+        var batch = tensor(buffer.AsSpan(0, size).ToArray(), [indices.Length, 3, images.Height, images.Width])
+            .to(device).to(ScalarType.Float32);
+        if (augmenter != null && random != null) batch = augmenter.Apply(batch, random);
+        return batch.mul_(multiplier).add_(offset).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The target rows <c>[B, labels]</c> for <paramref name="indices"/>.</summary>
+    public Tensor Targets(LabeledImages data, ReadOnlySpan<int> indices)
+    {
+        var rows = new float[indices.Length * data.LabelCount];
+        for (int b = 0; b < indices.Length; b++)
+            Array.Copy(data.Targets, indices[b] * data.LabelCount, rows, b * data.LabelCount, data.LabelCount);
+        return tensor(rows, [indices.Length, data.LabelCount]).to(device);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        multiplier.Dispose();
+        offset.Dispose();
+    }
+}

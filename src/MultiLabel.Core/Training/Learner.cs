@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using MultiLabel.Data;
+using MultiLabel.Metrics;
+using MultiLabel.Models;
+using MultiLabel.Training.Callbacks;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MultiLabel.Training;
+
+/// <summary>
+/// Trains a <see cref="MultiLabelNetwork"/> with binary cross-entropy on its logits: shuffled,
+/// augmented batches, one optimiser step each, a validation pass with every multi-label metric after
+/// each epoch, callbacks for everything else. <see cref="Fit"/> returns the <see cref="History"/>.
+/// </summary>
+public sealed class Learner : IDisposable
+{
+    private readonly TrainingOptions options;
+    private readonly Device device;
+    private readonly BatchLoader trainLoader;
+    private readonly BatchLoader evalLoader;
+    private readonly OptimizerHelper optimizer;
+    private readonly double[] peakRates;
+
+    /// <summary>Prepares to train <paramref name="network"/> (already on <paramref name="device"/>) as <paramref name="options"/> say.</summary>
+    public Learner(MultiLabelNetwork network, TrainingOptions options, Device device)
+    {
+        options.Validate();
+        Network = network;
+        this.options = options;
+        this.device = device;
+        var normalization = options.ResolveNormalization();
+        trainLoader = new BatchLoader(normalization, options.Augmentation, device);
+        evalLoader = new BatchLoader(normalization, null, device);
+        peakRates = [options.LearningRate, options.HeadLearningRate ?? options.LearningRate];
+        optimizer = OptimizerFactory.Create(options, network.BackboneParameters().ToArray(), network.HeadParameters().ToArray());
+    }
+
+    /// <summary>The network being trained.</summary>
+    public MultiLabelNetwork Network { get; }
+
+    /// <summary>
+    /// Trains on <paramref name="train"/> and validates on <paramref name="validation"/> after every
+    /// epoch. When <paramref name="cancellationToken"/> fires, the current step finishes, callbacks get
+    /// <see cref="ICallback.OnInterrupted"/> (to save a checkpoint) and the history returns marked
+    /// <see cref="History.Interrupted"/>. <paramref name="resume"/> continues a run from its snapshot.
+    /// </summary>
+    public History Fit(LabeledImages train, LabeledImages validation, IReadOnlyList<ICallback> callbacks, string fingerprint,
+        TrainingSnapshot? resume = null, CancellationToken cancellationToken = default)
+    {
+        if (train.Count == 0) throw new ArgumentException("There are no training images.", nameof(train));
+        if (validation.Count == 0) throw new ArgumentException("There are no validation images.", nameof(validation));
+        int batchSize = options.BatchSize;
+        int steps = (train.Count + batchSize - 1) / batchSize;
+        var plan = new LearningRatePlan(options.Schedule, steps * options.Epochs);
+        var random = new RandomSource(options.Seed);
+        var history = new History(resume?.History);
+
+        int epoch = 1, startStep = 0;
+        int[] order = [];
+        double lossSum = 0, seconds = 0;
+        long correct = 0, seen = 0;
+        FitContext context = null!;
+        context = new FitContext(options, history, steps, train.Count, validation.Count, Snapshot, s => Network.save(s));
+        if (resume != null)
+        {
+            if (resume.Fingerprint != fingerprint)
+                throw new InvalidDataException("The checkpoint belongs to a run with other settings or other data; start afresh without --resume, or use the same options.");
+            using (var reader = new BinaryReader(new MemoryStream(resume.ModelState))) Network.load(reader);
+            using (var reader = new BinaryReader(new MemoryStream(resume.OptimizerState))) optimizer.load_state_dict(reader);
+            random.State = resume.RandomState;
+            using (var state = tensor(resume.TorchRandomState)) torch.random.set_rng_state(state);
+            (epoch, startStep, order) = (resume.Epoch, resume.Step, resume.EpochOrder);
+            (lossSum, correct, seen, seconds) = (resume.PartialLossSum, resume.PartialCorrect, resume.PartialImages, resume.PartialSeconds);
+            context.LearningRateScale = resume.LearningRateScale;
+        }
+
+        foreach (var callback in callbacks) callback.OnFitStart(context);
+        for (; epoch <= options.Epochs; epoch++, startStep = 0)
+        {
+            context.Epoch = epoch;
+            SetBackboneFrozen(epoch <= options.FreezeBackboneEpochs);
+            if (startStep == 0)
+            {
+                order = Enumerable.Range(0, train.Count).ToArray();
+                random.Shuffle(order.AsSpan());
+                (lossSum, correct, seen, seconds) = (0, 0, 0, 0);
+            }
+
+            Network.train();
+            for (int step = startStep; step < steps; step++)
+            {
+                if (cancellationToken.IsCancellationRequested) return Interrupt(step);
+                var clock = Stopwatch.StartNew();
+                var batch = order.AsSpan(step * batchSize, Math.Min(batchSize, train.Count - step * batchSize));
+                SetLearningRates(plan, (epoch - 1) * steps + step, context.LearningRateScale);
+                var (loss, right) = TrainStep(train, batch, random);
+                seconds += clock.Elapsed.TotalSeconds;
+                lossSum += loss * batch.Length;
+                correct += right;
+                seen += batch.Length;
+                double rate = seen / Math.Max(seconds, 1e-9);
+                var record = new BatchRecord(epoch, options.Epochs, step + 1, steps, lossSum / seen, rate,
+                    TimeSpan.FromSeconds((train.Count - seen) / Math.Max(rate, 1e-9)));
+                foreach (var callback in callbacks) callback.OnBatchEnd(context, record);
+            }
+            if (cancellationToken.IsCancellationRequested) return Interrupt(steps);
+
+            var (valLoss, probabilities) = Evaluate(validation, cancellationToken);
+            if (probabilities == null) return Interrupt(steps);
+            var epochRecord = Record(epoch, lossSum / seen, (double)correct / (seen * train.LabelCount), valLoss, probabilities, validation, seconds, seen / seconds);
+            history.Add(epochRecord);
+            context.ClearRequests();
+            foreach (var callback in callbacks) callback.OnEpochEnd(context, epochRecord);
+            context.LearningRateScale *= context.PendingLearningRateFactor;
+            if (context.StopRequest is { } reason)
+            {
+                history.StopReason = reason;
+                break;
+            }
+        }
+        foreach (var callback in callbacks) callback.OnFitEnd(context, history);
+        return history;
+
+        History Interrupt(int step)
+        {
+            startStep = step;
+            foreach (var callback in callbacks) callback.OnInterrupted(context);
+            history.Interrupted = true;
+            return history;
+        }
+
+        TrainingSnapshot Snapshot()
+        {
+            using var modelStream = new MemoryStream();
+            Network.save(modelStream);
+            using var optimizerStream = new MemoryStream();
+            using (var writer = new BinaryWriter(optimizerStream, System.Text.Encoding.UTF8, leaveOpen: true)) optimizer.save_state_dict(writer);
+            using var torchState = torch.random.get_rng_state();
+            bool epochDone = history.Epochs.Count >= epoch;
+            return new TrainingSnapshot
+            {
+                Fingerprint = fingerprint,
+                Options = options,
+                Epoch = epochDone ? epoch + 1 : epoch,
+                Step = epochDone ? 0 : startStep,
+                EpochOrder = epochDone ? [] : order,
+                RandomState = random.State,
+                TorchRandomState = torchState.data<byte>().ToArray(),
+                ModelState = modelStream.ToArray(),
+                OptimizerState = optimizerStream.ToArray(),
+                LearningRateScale = context.LearningRateScale * (epochDone ? context.PendingLearningRateFactor : 1),
+                PartialLossSum = epochDone ? 0 : lossSum,
+                PartialCorrect = epochDone ? 0 : correct,
+                PartialImages = epochDone ? 0 : seen,
+                PartialSeconds = epochDone ? 0 : seconds,
+                History = history.Epochs.ToArray(),
+            };
+        }
+    }
+
+    /// <summary>Mean loss and sigmoid probabilities (row-major <c>[N, labels]</c>) of the network on <paramref name="data"/>; null probabilities when cancelled.</summary>
+    public (double Loss, float[]? Probabilities) Evaluate(LabeledImages data, CancellationToken cancellationToken = default)
+    {
+        Network.eval();
+        using var noGrad = torch.no_grad();
+        var probabilities = new float[data.Count * data.LabelCount];
+        double lossSum = 0;
+        int batchSize = Math.Max(options.BatchSize, 32);
+        var all = Enumerable.Range(0, data.Count).ToArray();
+        for (int start = 0; start < data.Count; start += batchSize)
+        {
+            if (cancellationToken.IsCancellationRequested) return (double.NaN, null);
+            var batch = all.AsSpan(start, Math.Min(batchSize, data.Count - start));
+            using var scope = NewDisposeScope();
+            var logits = Network.forward(evalLoader.Inputs(data.Images, batch));
+            var targets = evalLoader.Targets(data, batch);
+            lossSum += nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.Sum).item<float>();
+            logits.sigmoid().to(CPU).data<float>().CopyTo(probabilities, start * data.LabelCount);
+        }
+        return (lossSum / probabilities.Length, probabilities);
+    }
+
+    private (double Loss, long Correct) TrainStep(LabeledImages train, ReadOnlySpan<int> batch, RandomSource random)
+    {
+        using var scope = NewDisposeScope();
+        var inputs = trainLoader.Inputs(train.Images, batch, random);
+        var targets = trainLoader.Targets(train, batch);
+        var logits = Network.forward(inputs);
+        var loss = nn.functional.binary_cross_entropy_with_logits(logits, targets);
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+        // sigmoid(x) ≥ 0.5 exactly when x ≥ 0
+        long right = logits.detach().ge(0).eq(targets.ge(0.5)).sum().item<long>();
+        return (loss.item<float>(), right);
+    }
+
+    private EpochRecord Record(int epoch, double loss, double accuracy, double valLoss, float[] probabilities,
+        LabeledImages validation, double seconds, double imagesPerSecond)
+    {
+        var evaluator = new MultiLabelEvaluator(Enumerable.Range(0, validation.LabelCount).Select(i => i.ToString()).ToArray(),
+            Enumerable.Repeat(0.5f, validation.LabelCount).ToArray());
+        evaluator.Update(probabilities, validation.Targets);
+        var values = new List<KeyValuePair<string, double>> { new("epoch", epoch), new("lr", CurrentRate(0)) };
+        if (options.HeadLearningRate != null) values.Add(new("head_lr", CurrentRate(1)));
+        values.Add(new("loss", loss));
+        values.Add(new("binary_accuracy", accuracy));
+        values.Add(new("val_loss", valLoss));
+        foreach (var (name, value) in evaluator.Compute().Summary) values.Add(new("val_" + name, value));
+        values.Add(new("seconds", seconds));
+        values.Add(new("images_per_second", imagesPerSecond));
+        return new EpochRecord(epoch, values);
+    }
+
+    private double CurrentRate(int group) => optimizer.ParamGroups.ElementAt(Math.Min(group, optimizer.ParamGroups.Count() - 1)).LearningRate;
+
+    private void SetLearningRates(LearningRatePlan plan, int globalStep, double scale)
+    {
+        int g = 0;
+        foreach (var group in optimizer.ParamGroups)
+        {
+            double peak = peakRates[Math.Min(g, peakRates.Length - 1)];
+            double rate = plan.At(globalStep, peak) * scale;
+            // Reductions never take the rate below the plateau floor (Keras: max(lr × factor, min_lr)).
+            if (scale < 1 && options.Plateau is { } plateau) rate = Math.Max(rate, Math.Min(plateau.MinLearningRate, peak));
+            group.LearningRate = rate;
+            g++;
+        }
+    }
+
+    private void SetBackboneFrozen(bool frozen)
+    {
+        foreach (var parameter in Network.BackboneParameters()) parameter.requires_grad = !frozen;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        optimizer.Dispose();
+        trainLoader.Dispose();
+        evalLoader.Dispose();
+    }
+}
