@@ -7,6 +7,9 @@ app.Configure(config =>
 {
     config.SetApplicationName("multilabel");
     config.SetExceptionHandler(ErrorReport.Handle);
+    config.AddCommand<TrainCommand>("train")
+        .WithDescription("Train a model on a dataset folder or label file.")
+        .WithExample("train", "--data", "samples/apparel-mini", "--out", "runs/demo", "--epochs", "4");
     config.AddBranch("dataset", dataset =>
     {
         dataset.SetDescription("Look at a dataset folder or label file.");

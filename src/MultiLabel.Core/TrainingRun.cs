@@ -174,7 +174,7 @@ public static class TrainingRun
             if (training.TuneThresholds) thresholds = ThresholdTuner.Choose(probabilities, validation.Targets, vocabulary.Count);
             var evaluator = new MultiLabelEvaluator(vocabulary.Labels, thresholds);
             evaluator.Update(probabilities, validation.Targets);
-            foreach (var (name, value) in evaluator.Compute().Summary) final["val_" + name] = value;
+            foreach (var (name, value) in evaluator.Compute().SummaryMetrics()) final["val_" + name] = value;
             var tuned = final.ToDictionary(p => p.Key + "_tuned", p => p.Value);
             ModelBundle.Save(paths.Model, ManifestFor(bestEpoch, thresholds, training.TuneThresholds ? tuned : null), network);
         }

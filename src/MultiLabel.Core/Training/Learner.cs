@@ -208,7 +208,7 @@ public sealed class Learner : IDisposable
         values.Add(new("loss", loss));
         values.Add(new("binary_accuracy", accuracy));
         values.Add(new("val_loss", valLoss));
-        foreach (var (name, value) in evaluator.Compute().Summary) values.Add(new("val_" + name, value));
+        foreach (var (name, value) in evaluator.Compute().SummaryMetrics()) values.Add(new("val_" + name, value));
         values.Add(new("seconds", seconds));
         values.Add(new("images_per_second", imagesPerSecond));
         return new EpochRecord(epoch, values);
