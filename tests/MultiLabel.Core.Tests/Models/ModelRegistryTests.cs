@@ -1,0 +1,44 @@
+using MultiLabel.Models;
+using TorchSharp;
+
+namespace MultiLabel.Tests.Models;
+
+public class ModelRegistryTests
+{
+    [Fact]
+    public void An_unknown_name_fails_listing_the_known_ones()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ModelRegistry.Get("resnet19"));
+
+        Assert.Contains("'resnet19'", error.Message);
+        Assert.All(ModelRegistry.All, m => Assert.Contains(m.Name, error.Message));
+    }
+
+    [Fact]
+    public void Names_are_matched_ignoring_case()
+    {
+        Assert.Equal("resnet18-imagenet", ModelRegistry.Get("ResNet18-ImageNet").Name);
+    }
+
+    [Theory]
+    [InlineData("resnet18-imagenet", 32)]
+    [InlineData("resnet18", 32)]
+    [InlineData("resnet34", 32)]
+    [InlineData("resnet50", 32)]
+    [InlineData("smallervggnet", 24)]
+    public void Every_model_gives_one_logit_per_label(string name, int size)
+    {
+        var info = ModelRegistry.Get(name);
+        using var network = info.Create(3, size);
+        network.eval();
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+
+        var logits = network.forward(torch.rand(2, 3, size, size));
+
+        Assert.Equal([2L, 3], logits.shape);
+        Assert.Equal(3, network.LabelCount);
+        Assert.NotEmpty(network.HeadParameters());
+        Assert.True(network.BackboneParameters().Count() > network.HeadParameters().Count());
+    }
+}
