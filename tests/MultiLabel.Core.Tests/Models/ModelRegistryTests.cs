@@ -29,7 +29,7 @@ public class ModelRegistryTests
     public void Every_model_gives_one_logit_per_label(string name, int size)
     {
         var info = ModelRegistry.Get(name);
-        using var network = info.Create(3, size);
+        using var network = info.Create(new ModelRequest(3, size, LoadPretrainedWeights: false));
         network.eval();
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
