@@ -4,7 +4,7 @@ namespace MultiLabel.Data.Transforms;
 /// One image's transform, named and measured exactly as Keras' <c>ImageDataGenerator.get_random_transform</c>
 /// returns it. Keras works in (row, column) coordinates, so <c>x</c> means rows and <c>y</c> columns:
 /// <see cref="Tx"/> and <see cref="Zx"/> act along the height, <see cref="Ty"/> and <see cref="Zy"/> along the width.
-/// PixelMatrix turns these into the output→input pixel map.
+/// <see cref="AffineAugmenter.PixelMatrix(AffineParameters, int, int)"/> turns these into the output→input pixel map.
 /// </summary>
 /// <param name="Theta">Rotation angle in degrees.</param>
 /// <param name="Tx">Shift along the rows in pixels: output row r reads input row r + Tx, so a positive value moves the content up.</param>

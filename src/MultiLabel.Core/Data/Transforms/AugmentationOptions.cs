@@ -46,8 +46,8 @@ public sealed record AugmentationOptions
     } = 0.1;
 
     /// <summary>
-    /// Shear angle drawn from U(−s, s) DEGREES (Keras <c>shear_range</c>, in degrees since keras-preprocessing;
-    /// Keras 2.1 and older read it as radians); 0 to below 90.
+    /// Shear angle drawn from U(−s, s) DEGREES (Keras <c>shear_range</c>, in degrees since Keras 2.2;
+    /// earlier Keras read it as radians); 0 to below 90.
     /// </summary>
     public double ShearDegrees
     {
