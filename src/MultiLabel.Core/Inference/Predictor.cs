@@ -1,0 +1,153 @@
+using MultiLabel.Data;
+using MultiLabel.Native;
+using MultiLabel.Persistence;
+using TorchSharp;
+
+namespace MultiLabel.Inference;
+
+/// <summary>How a <see cref="Predictor"/> runs.</summary>
+public sealed record PredictorOptions
+{
+    /// <summary>torch (TorchSharp) or onnx (ONNX Runtime).</summary>
+    public string Engine { get; init; } = "torch";
+
+    /// <summary>CPU threads; 0 uses every core.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>auto, cpu or cuda (torch engine).</summary>
+    public string Device { get; init; } = "auto";
+}
+
+/// <summary>
+/// A trained model ready to label images: loads a <c>model.mlpkg</c>, decodes images in parallel,
+/// runs them through an engine in batches and turns probabilities into labels with the model's
+/// per-label thresholds. Safe to call from several threads (calls into the engine are serialised).
+/// </summary>
+public sealed class Predictor : IDisposable
+{
+    private readonly IPredictionEngine engine;
+    private readonly Lock gate = new();
+    private readonly int threads;
+
+    /// <summary>Creates a predictor over an engine already built for <paramref name="manifest"/>.</summary>
+    public Predictor(BundleManifest manifest, IPredictionEngine engine, int threads = 0)
+    {
+        Manifest = manifest;
+        this.engine = engine;
+        this.threads = threads;
+        Vocabulary = new LabelVocabulary(manifest.Labels);
+        if (!Vocabulary.Labels.SequenceEqual(manifest.Labels))
+            throw new ModelBundleException("The model's labels are not in vocabulary order; the bundle was not written by MultiLabel.");
+    }
+
+    /// <summary>Loads the bundle at <paramref name="path"/> with the engine <paramref name="options"/> name.</summary>
+    public static Predictor Load(string path, PredictorOptions? options = null)
+    {
+        options ??= new PredictorOptions();
+        switch (options.Engine.Trim().ToLowerInvariant())
+        {
+            case "torch":
+                TorchRuntime.Configure(options.Threads);
+                var device = TorchRuntime.ResolveDevice(options.Device);
+                var (manifest, network) = ModelBundle.Load(path, device);
+                return new Predictor(manifest, new TorchEngine(network, manifest, device), options.Threads);
+            default:
+                throw new ArgumentException($"Unknown engine '{options.Engine}'. Use torch or onnx.");
+        }
+    }
+
+    /// <summary>The model's manifest: architecture, input size, labels, thresholds, training record.</summary>
+    public BundleManifest Manifest { get; }
+
+    /// <summary>The labels, in output order.</summary>
+    public LabelVocabulary Vocabulary { get; }
+
+    /// <summary>The engine's name.</summary>
+    public string EngineName => engine.Name;
+
+    /// <summary>Side length images are decoded to.</summary>
+    public int ImageSize => Manifest.ImageSize;
+
+    /// <summary>Labels the images at <paramref name="paths"/>; an unreadable file gets an error in its place.</summary>
+    public IReadOnlyList<Prediction> PredictFiles(IReadOnlyList<string> paths, PredictOptions? options = null,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        Predict(paths.Count, i => paths[i], i => ImageDecoder.Decode(paths[i], ImageSize, ImageSize), options, progress, cancellationToken);
+
+    /// <summary>Labels encoded images (JPEG, PNG, …) given as bytes; <paramref name="names"/> label the results.</summary>
+    public IReadOnlyList<Prediction> PredictEncoded(IReadOnlyList<byte[]> images, IReadOnlyList<string>? names = null, PredictOptions? options = null) =>
+        Predict(images.Count, i => names?[i] ?? $"image {i + 1}", i => ImageDecoder.Decode(images[i], ImageSize, ImageSize), options, null, default);
+
+    /// <summary>Probabilities (row-major <c>[N, labels]</c>) of images already decoded at <see cref="ImageSize"/>.</summary>
+    public float[] PredictProbabilities(DecodedImages images, int batchSize = 32, CancellationToken cancellationToken = default)
+    {
+        if (images.Width != ImageSize || images.Height != ImageSize)
+            throw new ArgumentException($"Images must be decoded at {ImageSize}×{ImageSize} for this model, not {images.Width}×{images.Height}.");
+        var result = new float[images.Count * Vocabulary.Count];
+        var buffer = new byte[batchSize * images.ImageBytes];
+        var all = Enumerable.Range(0, images.Count).ToArray();
+        for (int start = 0; start < images.Count; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = Math.Min(batchSize, images.Count - start);
+            images.CopyBatch(all.AsSpan(start, count), buffer);
+            Run(buffer, count).CopyTo(result, start * Vocabulary.Count);
+        }
+        return result;
+    }
+
+    /// <summary>Turns one image's probabilities into a prediction.</summary>
+    public Prediction Decide(string source, ReadOnlySpan<float> probabilities, PredictOptions? options = null)
+    {
+        options ??= new PredictOptions();
+        var thresholds = options.Threshold is { } t ? Enumerable.Repeat(t, Vocabulary.Count).ToArray() : Manifest.Thresholds;
+        var scores = new Dictionary<string, float>(Vocabulary.Count);
+        var chosen = new List<(string Label, float Score)>();
+        for (int i = 0; i < Vocabulary.Count; i++)
+        {
+            scores[Vocabulary.Labels[i]] = probabilities[i];
+            if (probabilities[i] >= thresholds[i]) chosen.Add((Vocabulary.Labels[i], probabilities[i]));
+        }
+        var ordered = chosen.OrderByDescending(c => c.Score).Select(c => c.Label);
+        if (options.TopK is { } k) ordered = ordered.Take(k);
+        return new Prediction(source, ordered.ToArray(), scores);
+    }
+
+    private IReadOnlyList<Prediction> Predict(int count, Func<int, string> name, Func<int, DecodedImage> decode,
+        PredictOptions? options, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        options ??= new PredictOptions();
+        int batchSize = Math.Max(1, options.BatchSize);
+        int imageBytes = 3 * ImageSize * ImageSize;
+        var results = new Prediction[count];
+        var buffer = new byte[batchSize * imageBytes];
+        for (int start = 0; start < count; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int n = Math.Min(batchSize, count - start);
+            var decoded = new DecodedImage?[n];
+            var errors = new string?[n];
+            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount }, i =>
+            {
+                try { decoded[i] = decode(start + i); }
+                catch (ImageDecodeException e) { errors[i] = e.Message; }
+            });
+            var ok = Enumerable.Range(0, n).Where(i => decoded[i] != null).ToArray();
+            for (int j = 0; j < ok.Length; j++) decoded[ok[j]]!.Pixels.CopyTo(buffer, j * imageBytes);
+            float[] probabilities = ok.Length > 0 ? Run(buffer, ok.Length) : [];
+            for (int i = 0; i < n; i++)
+                if (errors[i] is { } error) results[start + i] = new Prediction(name(start + i), [], new Dictionary<string, float>(), error);
+            for (int j = 0; j < ok.Length; j++)
+                results[start + ok[j]] = Decide(name(start + ok[j]), probabilities.AsSpan(j * Vocabulary.Count, Vocabulary.Count), options);
+            progress?.Report(start + n);
+        }
+        return results;
+    }
+
+    private float[] Run(byte[] buffer, int count)
+    {
+        lock (gate) return engine.Predict(buffer, count);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => engine.Dispose();
+}
