@@ -41,7 +41,8 @@ public static class TrainingCurves
         plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
         plot.Axes.Left.TickLabelStyle.FontSize = 14;
         plot.Legend.FontSize = 14;
-        plot.ShowLegend();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.ShowLegend(ScottPlot.Edge.Bottom);
         if (x.Length == 1) plot.Axes.SetLimitsX(0.5, 1.5);
         Persistence.AtomicFile.Write(path, stream =>
         {
