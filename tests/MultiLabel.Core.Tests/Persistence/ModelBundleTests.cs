@@ -1,0 +1,92 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using MultiLabel.Inference;
+using MultiLabel.Persistence;
+
+namespace MultiLabel.Tests.Persistence;
+
+[Collection(TestModelCollection.Name)]
+public class ModelBundleTests(TestModel model)
+{
+    [Fact]
+    public void A_saved_bundle_loads_back_with_its_manifest_and_weights()
+    {
+        var manifest = ModelBundle.ReadManifest(model.Path);
+        using var predictor = Predictor.Load(model.Path);
+
+        Assert.Equal(model.Labels, manifest.Labels);
+        Assert.Equal(("smallervggnet", 32), (manifest.Architecture, manifest.ImageSize));
+        Assert.Equal(model.Labels.Count, predictor.PredictFiles([TestData.BadInput("black_dress/ok_1.jpg")])[0].Scores.Count);
+    }
+
+    [Fact]
+    public void A_missing_file_says_how_to_make_one()
+    {
+        var error = Assert.Throws<ModelBundleException>(() => Predictor.Load("/nonexistent/model.mlpkg"));
+
+        Assert.Contains("Model file not found: /nonexistent/model.mlpkg", error.Message);
+        Assert.Contains("multilabel train", error.Message);
+    }
+
+    [Fact]
+    public void A_truncated_bundle_is_called_damaged()
+    {
+        using var folder = TestData.NewTempFolder();
+        string path = folder.Combine("model.mlpkg");
+        byte[] bytes = File.ReadAllBytes(model.Path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundle.Load(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("damaged (truncated?)", error.Message);
+    }
+
+    [Fact]
+    public void A_zip_without_a_manifest_is_not_a_bundle()
+    {
+        using var folder = TestData.NewTempFolder();
+        string path = folder.Combine("other.zip");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        using (var writer = new StreamWriter(zip.CreateEntry("readme.txt").Open()))
+            writer.Write("hello");
+
+        var error = Assert.Throws<ModelBundleException>(() => Predictor.Load(path));
+
+        Assert.Equal($"{path} is a ZIP file but not a MultiLabel model bundle (no manifest.json).", error.Message);
+    }
+
+    [Fact]
+    public void A_newer_format_version_asks_for_an_update()
+    {
+        using var folder = TestData.NewTempFolder();
+        string path = folder.Copy(model.Path, "newer.mlpkg");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("manifest.json")!;
+            JsonNode manifest;
+            using (var stream = entry.Open()) manifest = JsonNode.Parse(stream)!;
+            manifest["format_version"] = BundleManifest.CurrentFormatVersion + 1;
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open());
+            writer.Write(manifest.ToJsonString());
+        }
+
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundle.ReadManifest(path));
+
+        Assert.Contains($"uses bundle format {BundleManifest.CurrentFormatVersion + 1}, newer than this build reads", error.Message);
+        Assert.Contains("Update MultiLabel", error.Message);
+    }
+
+    [Fact]
+    public void A_text_file_is_not_a_bundle()
+    {
+        using var folder = TestData.NewTempFolder();
+        string path = folder.Combine("model.mlpkg");
+        File.WriteAllText(path, "this is not a model\n");
+
+        var error = Assert.Throws<ModelBundleException>(() => Predictor.Load(path));
+
+        Assert.StartsWith($"{path} is not a MultiLabel model bundle", error.Message);
+    }
+}
