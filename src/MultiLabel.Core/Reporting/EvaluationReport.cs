@@ -70,13 +70,14 @@ public static class EvaluationReport
         html.Append("<section id=\"per-label\"><h2>Per label</h2><table><tr><th>label</th><th>threshold</th><th>precision</th><th>recall</th>" +
                     "<th>F1</th><th>AP</th><th>support</th><th>TP</th><th>FP</th><th>FN</th></tr>");
         foreach (var l in result.PerLabel)
-            html.Append($"<tr><td>{E(l.Label)}</td><td class=\"num\">{l.Threshold.ToString("0.###", CultureInfo.InvariantCulture)}</td>" +
+            html.Append($"<tr><td>{E(l.Label)}</td><td class=\"num\">{l.Threshold.ToString("0.000", CultureInfo.InvariantCulture)}</td>" +
                         $"<td class=\"num\">{N(l.Precision)}</td><td class=\"num\">{N(l.Recall)}</td><td class=\"num\">{N(l.F1)}</td>" +
                         $"<td class=\"num\">{N(l.AveragePrecision)}</td><td class=\"num\">{l.Support}</td><td class=\"num\">{l.TruePositives}</td>" +
                         $"<td class=\"num\">{l.FalsePositives}</td><td class=\"num\">{l.FalseNegatives}</td></tr>");
         html.Append("</table>");
         html.Append($"<img class=\"chart\" alt=\"precision, recall and F1 per label\" src=\"{Png(EvaluationCharts.LabelBars(result.PerLabel))}\">");
-        html.Append("<p class=\"note\">Labels without positives have no recall, F1 or AP (shown as —) and are left out of macro F1 and mAP.</p></section>\n");
+        html.Append("<p class=\"note\">A label no image carries has no AP (—) and is left out of mAP; its F1 is — and left out of macro F1 " +
+                    "unless the model predicted it somewhere (then F1 is 0).</p></section>\n");
 
         html.Append("<section id=\"pr-curves\"><h2>Precision–recall curves</h2><p class=\"note\">The red dot marks the label's threshold.</p><div class=\"grid\">");
         for (int l = 0; l < evaluation.Labels.Count; l++)
