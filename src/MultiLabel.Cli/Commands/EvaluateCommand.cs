@@ -81,9 +81,9 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 
         if (evaluation.UnknownLabels.Count > 0)
             Terminal.Error.MarkupLine("[yellow]warning:[/] labels the model does not know (left out of the targets): " +
-                                      Markup.Escape(string.Join(", ", evaluation.UnknownLabels.Select(u => $"{u.Key} ({u.Value} images)"))));
+                                      Markup.Escape(string.Join(", ", evaluation.UnknownLabels.Select(u => $"{u.Key} ({Count(u.Value, "image")})"))));
         if (evaluation.Skipped.Count > 0 && !settings.Json)
-            Terminal.Error.MarkupLine($"[yellow]{evaluation.Skipped.Count} files skipped[/] (see `multilabel dataset inspect {Markup.Escape(settings.Data)}` for the reasons)");
+            Terminal.Error.MarkupLine($"[yellow]{Count(evaluation.Skipped.Count, "file")} skipped[/] (see `multilabel dataset inspect {Markup.Escape(settings.Data)}` for the reasons)");
 
         if (settings.Json) Output.Json.Print(JsonReport(evaluation));
         else Print(evaluation);
@@ -124,7 +124,7 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     {
         var result = evaluation.Result;
         var console = Terminal.Out;
-        console.MarkupLine($"[bold]{result.ImageCount}[/] images evaluated from {Markup.Escape(evaluation.Data)}" +
+        console.MarkupLine($"[bold]{Count(result.ImageCount, "image")}[/] evaluated from {Markup.Escape(evaluation.Data)}" +
                            (evaluation.Skipped.Count > 0 ? $", {evaluation.Skipped.Count} skipped" : ""));
         var summary = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
         foreach (var (name, value) in result.SummaryMetrics()) summary.AddRow(name, Format(value));
@@ -142,6 +142,8 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         console.MarkupLine("most confused: " + Markup.Escape(string.Join(", ",
             evaluation.ConfusedPairs.Take(5).Select(p => $"{p.Actual} missed, {p.Predicted} predicted ({p.Count})"))));
     }
+
+    private static string Count(long n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string Format(double value) => double.IsNaN(value) ? "—" : value.ToString("0.0000");
 

@@ -157,7 +157,8 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         }
         Terminal.Out.Write(table);
         int failed = results.Count(r => r.Failed);
-        Terminal.Out.MarkupLine($"{results.Count - failed} images predicted" + (failed > 0 ? $", [red]{failed} could not be read[/]" : ""));
+        int done = results.Count - failed;
+        Terminal.Out.MarkupLine($"{done} {(done == 1 ? "image" : "images")} predicted" + (failed > 0 ? $", [red]{failed} could not be read[/]" : ""));
     }
 
     private sealed record JsonItem(

@@ -98,7 +98,7 @@ public sealed class ModelEvaluation
         var images = loaded.Pixels.Images;
         if (images.Count == 0)
             throw new DatasetException(
-                $"No usable images in {data}" + (loaded.Scan.Skipped.Count > 0 ? $" ({loaded.Scan.Skipped.Count} files skipped)" : "") +
+                $"No usable images in {data}" + (loaded.Scan.Skipped.Count > 0 ? $" ({loaded.Scan.Skipped.Count} {(loaded.Scan.Skipped.Count == 1 ? "file" : "files")} skipped)" : "") +
                 ". Give a folder of label-named subfolders (black_dress/photo1.jpg) or a CSV label file.");
 
         var vocabulary = predictor.Vocabulary;

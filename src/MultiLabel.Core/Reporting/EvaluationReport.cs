@@ -57,7 +57,7 @@ public static class EvaluationReport
             <h1>Evaluation report</h1>
             <p class="meta">Model <b>{E(options.ModelPath ?? manifest.Architecture)}</b> ({E(manifest.Architecture)}, {manifest.ImageSize}×{manifest.ImageSize} px,
             {evaluation.Labels.Count} labels) on <b>{E(evaluation.Data)}</b><br>
-            {result.ImageCount} images evaluated, {evaluation.Skipped.Count} files skipped;
+            {Count(result.ImageCount, "image")} evaluated, {Count(evaluation.Skipped.Count, "file")} skipped;
             {E(ThresholdNote(evaluation))}. Written {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC.</p>
 
             """);
@@ -94,7 +94,7 @@ public static class EvaluationReport
         html.Append("</div></section>\n");
 
         var mistakes = evaluation.MostConfidentlyWrong(options.Mistakes);
-        html.Append($"<section id=\"mistakes\"><h2>Most confidently wrong</h2><p class=\"note\">The {mistakes.Count} images whose worst label decision " +
+        html.Append($"<section id=\"mistakes\"><h2>Most confidently wrong</h2><p class=\"note\">The {(mistakes.Count == 1 ? "image" : $"{mistakes.Count} images")} whose worst label decision " +
                     "was furthest from the truth (|score − target|).</p><div class=\"grid\">");
         foreach (var mistake in mistakes)
             html.Append(MistakeCard(mistake, evaluation, options.ThumbnailSize));
@@ -123,7 +123,7 @@ public static class EvaluationReport
         }
         if (evaluation.Skipped.Count > 0)
         {
-            html.Append($"<section id=\"skipped\"><h2>Skipped files</h2><details><summary>{evaluation.Skipped.Count} files</summary><table><tr><th>file</th><th>reason</th></tr>");
+            html.Append($"<section id=\"skipped\"><h2>Skipped files</h2><details><summary>{Count(evaluation.Skipped.Count, "file")}</summary><table><tr><th>file</th><th>reason</th></tr>");
             foreach (var file in evaluation.Skipped)
                 html.Append($"<tr><td>{E(file.Path)}</td><td>{E(file.Reason)}</td></tr>");
             html.Append("</table></details></section>\n");
@@ -187,6 +187,8 @@ public static class EvaluationReport
 
     private static string ShortName(string path) =>
         Path.GetFileName(Path.GetDirectoryName(path)) is { Length: > 0 } folder ? $"{folder}/{Path.GetFileName(path)}" : Path.GetFileName(path);
+
+    private static string Count(long n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string Png(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
 

@@ -131,7 +131,7 @@ public class ModelEvaluationTests(TestModel model)
         var error = Assert.Throws<DatasetException>(() => ModelEvaluation.Run(predictor, folder.Combine("data"), new EvaluationOptions { CacheDirectory = null }));
 
         Assert.Contains(folder.Combine("data"), error.Message);
-        Assert.Contains("1 files skipped", error.Message);
+        Assert.Contains("1 file skipped", error.Message);
     }
 
     [Fact]
