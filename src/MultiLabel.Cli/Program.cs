@@ -10,6 +10,18 @@ app.Configure(config =>
     config.AddCommand<TrainCommand>("train")
         .WithDescription("Train a model on a dataset folder or label file.")
         .WithExample("train", "--data", "samples/apparel-mini", "--out", "runs/demo", "--epochs", "4");
+    config.AddCommand<PredictCommand>("predict")
+        .WithDescription("Label images (files, folders, glob patterns) with a trained model.")
+        .WithExample("predict", "--model", "runs/demo/model.mlpkg", "samples/apparel-holdout")
+        .WithExample("predict", "--model", "runs/demo/model.mlpkg", "samples/**/*.jpg", "--json");
+    config.AddCommand<EvaluateCommand>("evaluate")
+        .WithDescription("Score a model on labelled images: accuracy, exact match, F1, mAP, per-label results; optional HTML report.")
+        .WithExample("evaluate", "--model", "runs/demo/model.mlpkg", "--data", "samples/apparel-holdout", "--report", "runs/demo/report");
+    config.AddCommand<InfoCommand>("info")
+        .WithDescription("Show what a model file holds: architecture, input, labels and thresholds, training options, metrics.")
+        .WithExample("info", "runs/demo/model.mlpkg");
+    config.AddCommand<ModelsCommand>("models")
+        .WithDescription("List the networks train --model accepts.");
     config.AddBranch("dataset", dataset =>
     {
         dataset.SetDescription("Look at a dataset folder or label file.");

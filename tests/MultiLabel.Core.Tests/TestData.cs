@@ -61,6 +61,15 @@ internal sealed class TempFolder : IDisposable
         return target;
     }
 
+    /// <summary>Copies the first <paramref name="perFolder"/> images of each of <paramref name="folders"/> (label folders of <paramref name="source"/>) into <paramref name="relative"/>.</summary>
+    public string CopyImages(string source, string relative, int perFolder, params string[] folders)
+    {
+        foreach (string name in folders)
+            foreach (string file in Directory.GetFiles(System.IO.Path.Combine(source, name)).Order(StringComparer.Ordinal).Take(perFolder))
+                Copy(file, System.IO.Path.Combine(relative, name, System.IO.Path.GetFileName(file)));
+        return Combine(relative);
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { }

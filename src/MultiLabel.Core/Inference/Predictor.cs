@@ -77,8 +77,12 @@ public sealed class Predictor : IDisposable
     public IReadOnlyList<Prediction> PredictEncoded(IReadOnlyList<byte[]> images, IReadOnlyList<string>? names = null, PredictOptions? options = null) =>
         Predict(images.Count, i => names?[i] ?? $"image {i + 1}", i => ImageDecoder.Decode(images[i], ImageSize, ImageSize), options, null, default);
 
-    /// <summary>Probabilities (row-major <c>[N, labels]</c>) of images already decoded at <see cref="ImageSize"/>.</summary>
-    public float[] PredictProbabilities(DecodedImages images, int batchSize = 32, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Probabilities (row-major <c>[N, labels]</c>) of images already decoded at <see cref="ImageSize"/>;
+    /// <paramref name="progress"/> hears the number of images done after each batch.
+    /// </summary>
+    public float[] PredictProbabilities(DecodedImages images, int batchSize = 32, CancellationToken cancellationToken = default,
+        IProgress<int>? progress = null)
     {
         if (images.Width != ImageSize || images.Height != ImageSize)
             throw new ArgumentException($"Images must be decoded at {ImageSize}×{ImageSize} for this model, not {images.Width}×{images.Height}.");
@@ -91,6 +95,7 @@ public sealed class Predictor : IDisposable
             int count = Math.Min(batchSize, images.Count - start);
             images.CopyBatch(all.AsSpan(start, count), buffer);
             Run(buffer, count).CopyTo(result, start * Vocabulary.Count);
+            progress?.Report(start + count);
         }
         return result;
     }

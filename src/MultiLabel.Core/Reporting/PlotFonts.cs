@@ -8,6 +8,8 @@ internal static class PlotFonts
 {
     private const string Family = "MultiLabel Sans";
     private static readonly Lazy<string?> Registered = new(Register);
+    private static readonly Lazy<SkiaSharp.SKTypeface> Face = new(() =>
+        (FontFile is { } file ? SkiaSharp.SKTypeface.FromFile(file) : null) ?? SkiaSharp.SKTypeface.Default);
 
     private static readonly string[] Candidates =
     [
@@ -26,9 +28,15 @@ internal static class PlotFonts
         if (Registered.Value is { } family) plot.Font.Set(family);
     }
 
+    /// <summary>The font file found on this machine, or null when none of the candidates exists.</summary>
+    public static string? FontFile { get; } = Candidates.FirstOrDefault(File.Exists);
+
+    /// <summary>The same font for drawing text with SkiaSharp directly (SkiaSharp's default when no file was found).</summary>
+    public static SkiaSharp.SKTypeface Typeface => Face.Value;
+
     private static string? Register()
     {
-        string? file = Candidates.FirstOrDefault(File.Exists);
+        string? file = FontFile;
         if (file == null) return null;
         ScottPlot.Fonts.AddFontFile(Family, file);
         return Family;

@@ -1,30 +1,39 @@
 using System.IO.Compression;
+using System.Text.Json.Nodes;
+using MultiLabel.Inference;
 using MultiLabel.Models;
 using MultiLabel.Persistence;
 using TorchSharp;
 
 namespace MultiLabel.Tests.Persistence;
 
-public class ModelBundleTests
+[Collection(TestModelCollection.Name)]
+public class ModelBundleTests(TestModel model)
 {
-    internal static BundleManifest Manifest(string architecture = "resnet18", int size = 32) => new()
+    [Fact]
+    public void A_saved_bundle_loads_back_with_its_manifest_and_weights()
     {
-        Architecture = architecture,
-        ImageSize = size,
-        Normalization = Normalization.ImageNet,
-        Labels = ["black", "dress", "red"],
-        Thresholds = [0.5f, 0.4f, 0.6f],
-        Metrics = new Dictionary<string, double> { ["val_loss"] = 0.25 },
-    };
+        var manifest = ModelBundle.ReadManifest(model.Path);
+        using var predictor = Predictor.Load(model.Path);
+
+        Assert.Equal(model.Labels, manifest.Labels);
+        Assert.Equal(("smallervggnet", 32), (manifest.Architecture, manifest.ImageSize));
+        Assert.Equal(model.Labels.Count, predictor.PredictFiles([TestData.BadInput("black_dress/ok_1.jpg")])[0].Scores.Count);
+    }
 
     [Fact]
-    public void A_saved_bundle_loads_with_the_same_manifest_and_outputs()
+    public void A_reloaded_network_computes_what_the_saved_one_did()
     {
         using var folder = TestData.NewTempFolder();
         string path = folder.Combine("model.mlpkg");
         using var network = ModelRegistry.Get("resnet18").Create(new ModelRequest(3, 32));
         network.eval();
-        ModelBundle.Save(path, Manifest(), network);
+        ModelBundle.Save(path, new BundleManifest
+        {
+            Architecture = "resnet18", ImageSize = 32, Normalization = Normalization.ImageNet,
+            Labels = ["black", "dress", "red"], Thresholds = [0.5f, 0.4f, 0.6f],
+            Metrics = new Dictionary<string, double> { ["val_loss"] = 0.25 },
+        }, network);
 
         var (manifest, loaded) = ModelBundle.Load(path);
         using (loaded)
@@ -33,50 +42,79 @@ public class ModelBundleTests
             using var input = torch.rand(2, 3, 32, 32);
             Assert.True(network.forward(input).allclose(loaded.forward(input), rtol: 0, atol: 1e-6));
         }
-        Assert.Equal(["black", "dress", "red"], manifest.Labels);
         Assert.Equal([0.5f, 0.4f, 0.6f], manifest.Thresholds);
         Assert.Equal(0.25, manifest.Metrics["val_loss"]);
         Assert.True(manifest.Normalization.SameAs(Normalization.ImageNet));
     }
 
     [Fact]
-    public void A_missing_file_says_how_to_get_one()
+    public void A_missing_file_says_how_to_make_one()
     {
-        var error = Assert.Throws<ModelBundleException>(() => ModelBundle.ReadManifest("/no/such/model.mlpkg"));
-        Assert.Contains("/no/such/model.mlpkg", error.Message);
+        var error = Assert.Throws<ModelBundleException>(() => Predictor.Load("/nonexistent/model.mlpkg"));
+
+        Assert.Contains("Model file not found: /nonexistent/model.mlpkg", error.Message);
         Assert.Contains("multilabel train", error.Message);
     }
 
     [Fact]
-    public void Truncated_foreign_and_newer_bundles_are_refused_clearly()
+    public void A_truncated_bundle_is_called_damaged()
     {
         using var folder = TestData.NewTempFolder();
-        string good = folder.Combine("good.mlpkg");
-        using (var network = ModelRegistry.Get("resnet18").Create(new ModelRequest(3, 32))) ModelBundle.Save(good, Manifest(), network);
+        string path = folder.Combine("model.mlpkg");
+        byte[] bytes = File.ReadAllBytes(model.Path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
 
-        string truncated = folder.Combine("truncated.mlpkg");
-        File.WriteAllBytes(truncated, File.ReadAllBytes(good)[..5000]);
-        Assert.Contains("damaged", Assert.Throws<ModelBundleException>(() => ModelBundle.Load(truncated)).Message);
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundle.Load(path));
 
-        string text = folder.Combine("notes.mlpkg");
-        File.WriteAllText(text, "not a model");
-        Assert.Contains("not a MultiLabel model bundle", Assert.Throws<ModelBundleException>(() => ModelBundle.Load(text)).Message);
+        Assert.Contains(path, error.Message);
+        Assert.Contains("damaged (truncated?)", error.Message);
+    }
 
-        string zip = folder.Combine("other.mlpkg");
-        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create)) archive.CreateEntry("readme.txt");
-        Assert.Contains("no manifest.json", Assert.Throws<ModelBundleException>(() => ModelBundle.Load(zip)).Message);
+    [Fact]
+    public void A_zip_without_a_manifest_is_not_a_bundle()
+    {
+        using var folder = TestData.NewTempFolder();
+        string path = folder.Combine("other.zip");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        using (var writer = new StreamWriter(zip.CreateEntry("readme.txt").Open()))
+            writer.Write("hello");
 
-        string newer = folder.Combine("newer.mlpkg");
-        File.Copy(good, newer);
-        using (var archive = ZipFile.Open(newer, ZipArchiveMode.Update))
+        var error = Assert.Throws<ModelBundleException>(() => Predictor.Load(path));
+
+        Assert.Equal($"{path} is a ZIP file but not a MultiLabel model bundle (no manifest.json).", error.Message);
+    }
+
+    [Fact]
+    public void A_newer_format_version_asks_for_an_update()
+    {
+        using var folder = TestData.NewTempFolder();
+        string path = folder.Copy(model.Path, "newer.mlpkg");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
         {
-            var entry = archive.GetEntry("manifest.json")!;
-            string json;
-            using (var reader = new StreamReader(entry.Open())) json = reader.ReadToEnd();
+            var entry = zip.GetEntry("manifest.json")!;
+            JsonNode manifest;
+            using (var stream = entry.Open()) manifest = JsonNode.Parse(stream)!;
+            manifest["format_version"] = BundleManifest.CurrentFormatVersion + 1;
             entry.Delete();
-            using var writer = new StreamWriter(archive.CreateEntry("manifest.json").Open());
-            writer.Write(json.Replace("\"format_version\": 1", "\"format_version\": 99"));
+            using var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open());
+            writer.Write(manifest.ToJsonString());
         }
-        Assert.Contains("newer", Assert.Throws<ModelBundleException>(() => ModelBundle.Load(newer)).Message);
+
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundle.ReadManifest(path));
+
+        Assert.Contains($"uses bundle format {BundleManifest.CurrentFormatVersion + 1}, newer than this build reads", error.Message);
+        Assert.Contains("Update MultiLabel", error.Message);
+    }
+
+    [Fact]
+    public void A_text_file_is_not_a_bundle()
+    {
+        using var folder = TestData.NewTempFolder();
+        string path = folder.Combine("model.mlpkg");
+        File.WriteAllText(path, "this is not a model\n");
+
+        var error = Assert.Throws<ModelBundleException>(() => Predictor.Load(path));
+
+        Assert.StartsWith($"{path} is not a MultiLabel model bundle", error.Message);
     }
 }

@@ -1,0 +1,84 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using MultiLabel.Cli.Output;
+using MultiLabel.Persistence;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MultiLabel.Cli.Commands;
+
+/// <summary><c>multilabel info MODEL</c>: what a model bundle holds.</summary>
+public sealed class InfoCommand : Command<InfoCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<MODEL>")]
+        [Description("A model.mlpkg a training run wrote.")]
+        public string Model { get; init; } = "";
+
+        [CommandOption("--json")]
+        [Description("Print the manifest as JSON on stdout.")]
+        public bool Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var manifest = ModelBundle.ReadManifest(settings.Model);
+        if (settings.Json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(manifest, JsonFormat.Options));
+            return 0;
+        }
+        var console = Terminal.Out;
+        double megabytes = new FileInfo(settings.Model).Length / 1e6;
+        console.MarkupLine($"[bold]{Markup.Escape(settings.Model)}[/] ({megabytes:0.0} MB), written {manifest.Created:yyyy-MM-dd HH:mm} UTC " +
+                           $"by MultiLabel {Markup.Escape(manifest.ToolVersion)}, bundle format {manifest.FormatVersion}");
+        var n = manifest.Normalization;
+        var model = new Grid().AddColumn().AddColumn();
+        model.AddRow("architecture", Markup.Escape(manifest.Architecture));
+        model.AddRow("input", $"{manifest.ImageSize}×{manifest.ImageSize} RGB");
+        model.AddRow("normalization", $"(pixel × {Number(n.Scale)} − mean) / std; mean {string.Join(", ", n.Mean.Select(v => Number(v)))}; std {string.Join(", ", n.Std.Select(v => Number(v)))}");
+        console.Write(model);
+
+        var labels = new Table().AddColumn("label").AddColumn(new TableColumn("threshold").RightAligned());
+        for (int i = 0; i < manifest.Labels.Count; i++) labels.AddRow(Markup.Escape(manifest.Labels[i]), Number(manifest.Thresholds[i]));
+        console.Write(labels);
+
+        if (manifest.Training is { } training)
+        {
+            var options = new Table().AddColumn("training option").AddColumn("value");
+            foreach (var (name, value) in Flatten(JsonSerializer.SerializeToElement(training, JsonFormat.Options), ""))
+                options.AddRow(Markup.Escape(name), Markup.Escape(value));
+            console.Write(options);
+        }
+        if (manifest.Metrics.Count > 0)
+        {
+            var metrics = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
+            foreach (var (name, value) in manifest.Metrics) metrics.AddRow(Markup.Escape(name), Number(value));
+            console.Write(metrics);
+        }
+        return 0;
+    }
+
+    /// <summary>Nested JSON as dotted names and plain values, in written order.</summary>
+    private static IEnumerable<(string Name, string Value)> Flatten(JsonElement element, string prefix)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            yield return (prefix, element.ValueKind switch
+            {
+                JsonValueKind.Null => "—",
+                JsonValueKind.String => element.GetString()!,
+                JsonValueKind.Array => string.Join(", ", element.EnumerateArray().Select(e => e.ToString())),
+                _ => element.GetRawText(),
+            });
+            yield break;
+        }
+        foreach (var property in element.EnumerateObject())
+            foreach (var pair in Flatten(property.Value, prefix.Length == 0 ? property.Name : $"{prefix}.{property.Name}"))
+                yield return pair;
+    }
+
+    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,16 @@
+namespace MultiLabel.Cli.Tests;
+
+public class ProgramTests
+{
+    [Fact]
+    public void Help_lists_every_command()
+    {
+        using var folder = TestData.NewTempFolder();
+
+        var result = Cli.Run(folder.Path, "--help");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (string command in new[] { "train", "predict", "evaluate", "info", "models", "dataset" })
+            Assert.Matches($"(?m)^\\s+{command}\\s", result.Stdout);
+    }
+}
