@@ -33,6 +33,7 @@ public static class TorchRuntime
                     "did not run: rebuild with `dotnet build` (see build/TorchSharpNativeFix.targets), or install a libstdc++ from GCC 13 or newer.",
                     e);
             }
+            NnpackSwitch.Disable();
             loaded = true;
         }
     }

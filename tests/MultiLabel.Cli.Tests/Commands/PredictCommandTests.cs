@@ -21,6 +21,8 @@ public class PredictCommandTests(CliModel model)
         Assert.Matches(@"│ \w+ 0\.\d{3}\s+│", result.Stdout); // one label with its score per row
         Assert.Contains("predicting images 2/2", result.Stderr);
         Assert.DoesNotContain("predicting", result.Stdout);
+        // libtorch's NNPACK warning (one per small forward pass on unsupported CPUs) is switched off.
+        Assert.DoesNotContain("NNPACK", result.Stderr);
     }
 
     [Fact]
