@@ -16,7 +16,8 @@ internal sealed class ProgressLine(string verb, bool quiet)
         lock (gate)
         {
             if (done <= highest) return;
-            highest = done;
+            // A finished count starts the line afresh for the next job (e.g. the validation folder).
+            highest = done >= total ? -1 : done;
             string line = $"{verb} {done}/{total}{suffix}";
             if (Terminal.ErrorIsInteractive)
             {
@@ -25,7 +26,7 @@ internal sealed class ProgressLine(string verb, bool quiet)
             }
             int tenth = done * 10 / total;
             if (tenth == lastTenth) return;
-            lastTenth = tenth;
+            lastTenth = done >= total ? -1 : tenth;
             Console.Error.WriteLine(line);
         }
     }
