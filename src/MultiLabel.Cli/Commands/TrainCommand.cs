@@ -115,7 +115,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public double? Shear { get; init; }
 
         [CommandOption("--zoom <FRACTION>")]
-        [Description("Zoom range: x and y factors drawn independently in [1-z, 1+z].")]
+        [Description("Zoom range: x and y factors drawn independently in [[1-z, 1+z]].")]
         public double? Zoom { get; init; }
 
         [CommandOption("--no-flip")]
