@@ -31,12 +31,15 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string? Model { get; init; }
 
         [CommandOption("--image-size <PX>")]
+        [Description("Side length of the square input (default: the model's, 128 for the default recipe).")]
         public int? ImageSize { get; init; }
 
         [CommandOption("--epochs <N>")]
+        [Description("Passes over the training images (default 12; original 150).")]
         public int? Epochs { get; init; }
 
         [CommandOption("--batch-size <N>")]
+        [Description("Images per step (default 32; original 16).")]
         public int? BatchSize { get; init; }
 
         [CommandOption("--lr <RATE>")]
@@ -52,6 +55,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string? Optimizer { get; init; }
 
         [CommandOption("--weight-decay <W>")]
+        [Description("Weight decay (default 1e-4; decoupled for adamw).")]
         public double? WeightDecay { get; init; }
 
         [CommandOption("--schedule <NAME>")]
@@ -63,9 +67,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public int? PlateauPatience { get; init; }
 
         [CommandOption("--plateau-factor <F>")]
+        [Description("Multiplier applied when the rate is lowered (default 0.5).")]
         public double? PlateauFactor { get; init; }
 
         [CommandOption("--min-lr <RATE>")]
+        [Description("The rate is never lowered below this (default 1e-6).")]
         public double? MinLearningRate { get; init; }
 
         [CommandOption("--no-plateau")]
@@ -85,6 +91,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string? Monitor { get; init; }
 
         [CommandOption("--seed <N>")]
+        [Description("Seed of the split, initialisation, shuffles and augmentation (default 42).")]
         public int? Seed { get; init; }
 
         [CommandOption("--val-split <FRACTION>")]
@@ -100,18 +107,23 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string? ValidationData { get; init; }
 
         [CommandOption("--no-augment")]
+        [Description("Turn training-time augmentation off.")]
         public bool NoAugment { get; init; }
 
         [CommandOption("--rotation <DEGREES>")]
+        [Description("Random rotation range in degrees (default 25).")]
         public double? Rotation { get; init; }
 
         [CommandOption("--width-shift <FRACTION>")]
+        [Description("Random horizontal shift as a fraction of the width (default 0.1).")]
         public double? WidthShift { get; init; }
 
         [CommandOption("--height-shift <FRACTION>")]
+        [Description("Random vertical shift as a fraction of the height (default 0.1).")]
         public double? HeightShift { get; init; }
 
         [CommandOption("--shear <DEGREES>")]
+        [Description("Random shear range in degrees (default 0.2, as Keras reads shear_range).")]
         public double? Shear { get; init; }
 
         [CommandOption("--zoom <FRACTION>")]
@@ -119,6 +131,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public double? Zoom { get; init; }
 
         [CommandOption("--no-flip")]
+        [Description("No random horizontal flips.")]
         public bool NoFlip { get; init; }
 
         [CommandOption("--no-tune-thresholds")]
@@ -139,6 +152,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public bool Overwrite { get; init; }
 
         [CommandOption("--quiet")]
+        [Description("Print only the final summary.")]
         public bool Quiet { get; init; }
 
         [CommandOption("--json")]
