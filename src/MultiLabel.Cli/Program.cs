@@ -10,6 +10,9 @@ app.Configure(config =>
     config.AddCommand<TrainCommand>("train")
         .WithDescription("Train a model on a dataset folder or label file.")
         .WithExample("train", "--data", "samples/apparel-mini", "--out", "runs/demo", "--epochs", "4");
+    config.AddCommand<ExportCommand>("export")
+        .WithDescription("Write a trained model as a standalone ONNX file: uint8 RGB pixels in, probabilities out.")
+        .WithExample("export", "--model", "runs/demo/model.mlpkg", "--onnx", "model.onnx");
     config.AddBranch("dataset", dataset =>
     {
         dataset.SetDescription("Look at a dataset folder or label file.");
