@@ -37,7 +37,7 @@ internal static class BatchNormFolding
                 list.RemoveAt(i--);
                 continue;
             }
-            if (affine.Scale is { } scale && affine.CommutesWithMax && i >= 2 && list[i - 1] is ReluStep
+            if (affine.Scale is not null && affine.CommutesWithMax && i >= 2 && list[i - 1] is ReluStep
                 && IntoOutputs(list[i - 2], affine with { Shift = new float[affine.Channels] }) is { } scaled)
             {
                 list[i - 2] = scaled;
