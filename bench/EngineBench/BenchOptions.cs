@@ -1,8 +1,8 @@
 namespace MultiLabel.Bench;
 
-/// <summary>Command line of the engines benchmark: <c>--sizes 128,224 --threads 2 --engines torch,onnx …</c>.</summary>
+/// <summary>Command line of the engines benchmark: <c>--sizes 128,224 --threads 2 --engines torch,onnx --rounds 4 …</c>.</summary>
 internal sealed record BenchOptions(
-    int[] Sizes, int Threads, string[] Engines, int LatencyRuns, int ThroughputBatches, int BatchSize, string Images, int ImageCount)
+    int[] Sizes, int Threads, string[] Engines, int LatencyRuns, int ThroughputBatches, int BatchSize, string Images, int ImageCount, int Rounds)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -21,6 +21,7 @@ internal sealed record BenchOptions(
             int.Parse(Get("throughput-batches", "8")),
             int.Parse(Get("batch-size", "32")),
             Get("images", "/work/shared/datasets/apparel"),
-            int.Parse(Get("image-count", "64")));
+            int.Parse(Get("image-count", "64")),
+            int.Parse(Get("rounds", "4")));
     }
 }

@@ -13,7 +13,8 @@ using MultiLabel.Persistence.Onnx;
 var options = BenchOptions.Parse(args);
 TorchRuntime.Configure(options.Threads);
 Console.WriteLine($"# engines benchmark: {CpuModel()}, {Environment.ProcessorCount} logical CPUs, {options.Threads} threads, " +
-                  $"{options.LatencyRuns} batch-1 runs, {options.ThroughputBatches} batches of {options.BatchSize}; load average {LoadAverage()}");
+                  $"{options.LatencyRuns} batch-1 runs, {options.ThroughputBatches} batches of {options.BatchSize}, in {options.Rounds} interleaved rounds; " +
+                  $"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "unset (PASSIVE)"}; load average {LoadAverage()}");
 Console.WriteLine();
 Console.WriteLine("| size | engine | batch 1 p50 ms | batch 1 p99 ms | batch 32 images/s | max Δp vs torch | load avg |");
 Console.WriteLine("|---:|---|---:|---:|---:|---:|---|");
@@ -27,14 +28,19 @@ foreach (int size in options.Sizes)
         Architecture = PretrainedResNet18.Name, ImageSize = size, Normalization = Normalization.CntkImageNet,
         Labels = labels, Thresholds = labels.Select(_ => 0.5f).ToArray(),
     };
-    float[]? reference = null;
-    foreach (string name in options.Engines)
+    // Every engine is measured a slice at a time, round after round, so a burst of load from elsewhere
+    // on the machine falls on all of them alike rather than on whichever ran at the time.
+    var engines = options.Engines.Select(name => (Name: name, Engine: CreateEngine(name, manifest, options.Threads))).ToArray();
+    var measurements = engines.Select(e => new Measurement(e.Engine, images, size, options)).ToArray();
+    for (int round = 0; round < options.Rounds; round++)
+        foreach (var measurement in measurements) measurement.RunRound(options.Rounds);
+    float[]? reference = measurements.FirstOrDefault(m => m.Engine.Name == "torch")?.Probabilities;
+    foreach (var (measurement, name) in measurements.Zip(options.Engines))
     {
-        using var engine = CreateEngine(name, manifest, options.Threads);
-        var result = Measure(engine, images, size, options);
-        reference ??= name == "torch" ? result.Probabilities : null;
-        string delta = reference is null ? "" : result.Probabilities.Zip(reference, (a, b) => Math.Abs(a - b)).Max().ToString("E1", CultureInfo.InvariantCulture);
-        Console.WriteLine($"| {size} | {engine.Name}{(name == "onnx-nhwc" ? " (NHWC file)" : "")} | {result.P50:F2} | {result.P99:F2} | {result.Throughput:F1} | {delta} | {LoadAverage()} |");
+        string delta = reference is null ? "" : measurement.Probabilities.Zip(reference, (a, b) => Math.Abs(a - b)).Max().ToString("E1", CultureInfo.InvariantCulture);
+        Console.WriteLine($"| {size} | {measurement.Engine.Name}{(name == "onnx-nhwc" ? " (NHWC file)" : "")} | {measurement.Percentile(0.50):F2} | " +
+                          $"{measurement.Percentile(0.99):F2} | {measurement.Throughput:F1} | {delta} | {LoadAverage()} |");
+        measurement.Engine.Dispose();
     }
 }
 
@@ -60,42 +66,6 @@ static IPredictionEngine CreateEngine(string name, BundleManifest manifest, int 
     }
 }
 
-static Result Measure(IPredictionEngine engine, byte[][] images, int size, BenchOptions options)
-{
-    int imageBytes = 3 * size * size;
-    var batch = new byte[options.BatchSize * imageBytes];
-    void Fill(int first)
-    {
-        for (int i = 0; i < options.BatchSize; i++) images[(first + i) % images.Length].CopyTo(batch, i * imageBytes);
-    }
-
-    for (int i = 0; i < 5; i++) engine.Predict(images[i % images.Length], 1);
-    Fill(0);
-    float[] probabilities = engine.Predict(batch, options.BatchSize);
-
-    var latencies = new double[options.LatencyRuns];
-    for (int i = 0; i < latencies.Length; i++)
-    {
-        long start = Stopwatch.GetTimestamp();
-        engine.Predict(images[i % images.Length], 1);
-        latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-    }
-    Array.Sort(latencies);
-
-    var elapsed = TimeSpan.Zero;
-    for (int b = 0; b < options.ThroughputBatches; b++)
-    {
-        Fill(b * options.BatchSize);
-        long start = Stopwatch.GetTimestamp();
-        engine.Predict(batch, options.BatchSize);
-        elapsed += Stopwatch.GetElapsedTime(start);
-    }
-    return new Result(Percentile(latencies, 0.50), Percentile(latencies, 0.99),
-        options.ThroughputBatches * options.BatchSize / elapsed.TotalSeconds, probabilities);
-}
-
-static double Percentile(double[] sorted, double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
-
 static byte[][] DecodeImages(string folder, int size, int count)
 {
     var files = Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal)
@@ -112,4 +82,3 @@ static string CpuModel() =>
         ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
         : "unknown CPU";
 
-internal sealed record Result(double P50, double P99, double Throughput, float[] Probabilities);
