@@ -22,6 +22,9 @@ app.Configure(config =>
         .WithExample("info", "runs/demo/model.mlpkg");
     config.AddCommand<ModelsCommand>("models")
         .WithDescription("List the networks train --model accepts.");
+    config.AddCommand<ExportCommand>("export")
+        .WithDescription("Write a trained model as a standalone ONNX file: uint8 RGB pixels in, probabilities out.")
+        .WithExample("export", "--model", "runs/demo/model.mlpkg", "--onnx", "model.onnx");
     config.AddBranch("dataset", dataset =>
     {
         dataset.SetDescription("Look at a dataset folder or label file.");

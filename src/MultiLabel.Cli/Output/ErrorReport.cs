@@ -1,6 +1,7 @@
 using MultiLabel.Data;
 using MultiLabel.Native;
 using MultiLabel.Persistence;
+using MultiLabel.Persistence.Onnx;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,7 +21,7 @@ internal static class ErrorReport
             case OperationCanceledException:
                 stderr.MarkupLine("[yellow]interrupted[/]");
                 return 130;
-            case DatasetException or ModelBundleException or TorchLoadException or ArgumentException or FileNotFoundException or DirectoryNotFoundException
+            case DatasetException or ModelBundleException or TorchLoadException or OnnxExportException or ArgumentException or FileNotFoundException or DirectoryNotFoundException
                 or InvalidDataException or FormatException or IOException or UnauthorizedAccessException:
                 stderr.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
                 return 1;

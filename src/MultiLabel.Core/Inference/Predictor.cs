@@ -51,9 +51,23 @@ public sealed class Predictor : IDisposable
                 var device = TorchRuntime.ResolveDevice(options.Device);
                 var (manifest, network) = ModelBundle.Load(path, device);
                 return new Predictor(manifest, new TorchEngine(network, manifest, device), options.Threads);
+            case "onnx":
+                return LoadOnnx(path, options);
             default:
                 throw new ArgumentException($"Unknown engine '{options.Engine}'. Use torch or onnx.");
         }
+    }
+
+    /// <summary>Exports the bundle's network to ONNX in memory and opens it with ONNX Runtime (CPU only).</summary>
+    private static Predictor LoadOnnx(string path, PredictorOptions options)
+    {
+        if (options.Device.Trim().Equals("cuda", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException("The onnx engine runs on the CPU only (this build has no CUDA ONNX Runtime). Use --device cpu, or --engine torch for CUDA.");
+        TorchRuntime.EnsureLoaded();
+        var (manifest, network) = ModelBundle.Load(path);
+        OnnxEngine engine;
+        using (network) engine = OnnxEngine.Create(network, manifest, options.Threads);
+        return new Predictor(manifest, engine, options.Threads);
     }
 
     /// <summary>The model's manifest: architecture, input size, labels, thresholds, training record.</summary>

@@ -1,6 +1,6 @@
 namespace MultiLabel.Persistence.Onnx;
 
-/// <summary>Field numbers of the onnx.proto messages that are read (and, later, written).</summary>
+/// <summary>Field numbers of the onnx.proto messages that are read and written.</summary>
 internal static class OnnxFields
 {
     internal static class Model

@@ -1,0 +1,41 @@
+using MultiLabel.Inference;
+using MultiLabel.Persistence;
+using MultiLabel.Tests.Persistence.Onnx;
+
+namespace MultiLabel.Tests.Inference;
+
+public class PredictorOnnxTests
+{
+    [Fact]
+    public void A_bundle_loaded_with_the_onnx_engine_predicts_what_the_torch_engine_does()
+    {
+        using var folder = TestData.NewTempFolder();
+        string bundle = folder.Combine("model.mlpkg");
+        using (var network = ExportFixtures.Network("smallervggnet", 24, seed: 11))
+            ModelBundle.Save(bundle, ExportFixtures.Manifest("smallervggnet", 24), network);
+        string[] images = ExportFixtures.ImagePaths();
+
+        using var torchPredictor = Predictor.Load(bundle, new PredictorOptions { Engine = "torch", Threads = 1 });
+        using var onnxPredictor = Predictor.Load(bundle, new PredictorOptions { Engine = "ONNX", Threads = 1 });
+        var expected = torchPredictor.PredictFiles(images);
+        var actual = onnxPredictor.PredictFiles(images);
+
+        Assert.Equal("onnx", onnxPredictor.EngineName);
+        Assert.Equal([bundle], Directory.GetFiles(folder.Path));
+        for (int i = 0; i < images.Length; i++)
+        {
+            Assert.Equal(expected[i].Labels, actual[i].Labels);
+            foreach (var (label, score) in expected[i].Scores)
+                Assert.InRange(actual[i].Scores[label], score - 1e-4f, score + 1e-4f);
+        }
+    }
+
+    [Fact]
+    public void The_onnx_engine_refuses_cuda_with_what_to_do()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            Predictor.Load("unused.mlpkg", new PredictorOptions { Engine = "onnx", Device = "cuda" }));
+
+        Assert.Contains("--engine torch", error.Message);
+    }
+}
