@@ -5,12 +5,12 @@ using MultiLabel.Inference;
 namespace MultiLabel.Server;
 
 /// <summary>
-/// Loads the model in the background once the host starts, so the server answers (503 on
-/// <c>/healthz</c>) while a large model loads. A failed load stops the host; the failure is kept
-/// for <see cref="PredictionServer"/> to rethrow.
+/// Loads the model in the background once the host has started (Kestrel listening), so the server
+/// answers (503 on <c>/healthz</c>) while a large model loads. A failed load stops the host; the
+/// failure is kept for <see cref="PredictionServer"/> to rethrow.
 /// </summary>
 internal sealed class ModelState(Func<Predictor> load, IHostApplicationLifetime lifetime, ILogger<ModelState> logger)
-    : IHostedService, IDisposable
+    : IHostedLifecycleService, IDisposable
 {
     private readonly TaskCompletionSource<Predictor> loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -20,13 +20,21 @@ internal sealed class ModelState(Func<Predictor> load, IHostApplicationLifetime 
     /// <summary>Completes with the predictor when it is loaded; faults with the reason when loading fails.</summary>
     public Task<Predictor> Loaded => loaded.Task;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         _ = Task.Run(Load, CancellationToken.None);
         return Task.CompletedTask;
     }
 
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private void Load()
     {

@@ -40,6 +40,8 @@ internal static class PredictEndpoint
         }
         catch (ApiException e)
         {
+            // The rest of an oversized body is never read: the connection cannot carry another request.
+            if (e.Status == StatusCodes.Status413PayloadTooLarge) context.Response.Headers.Connection = "close";
             return Error(e.Status, e.Message);
         }
         catch (ServerStoppingException e)
