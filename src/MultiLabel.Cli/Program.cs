@@ -10,6 +10,10 @@ app.Configure(config =>
     config.AddCommand<TrainCommand>("train")
         .WithDescription("Train a model on a dataset folder or label file.")
         .WithExample("train", "--data", "samples/apparel-mini", "--out", "runs/demo", "--epochs", "4");
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Serve a model over HTTP: POST /v1/predict, GET /v1/model, /healthz, /metrics and an upload page at /.")
+        .WithExample("serve", "--model", "runs/demo/model.mlpkg")
+        .WithExample("serve", "--model", "runs/demo/model.mlpkg", "--urls", "http://0.0.0.0:8080", "--max-batch-size", "16");
     config.AddBranch("dataset", dataset =>
     {
         dataset.SetDescription("Look at a dataset folder or label file.");

@@ -1,4 +1,5 @@
 using MultiLabel.Data;
+using MultiLabel.Persistence;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -18,7 +19,7 @@ internal static class ErrorReport
             case OperationCanceledException:
                 stderr.MarkupLine("[yellow]interrupted[/]");
                 return 130;
-            case DatasetException or ArgumentException or FileNotFoundException or DirectoryNotFoundException
+            case DatasetException or ModelBundleException or ArgumentException or FileNotFoundException or DirectoryNotFoundException
                 or InvalidDataException or FormatException or IOException or UnauthorizedAccessException:
                 stderr.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
                 return 1;
