@@ -55,7 +55,7 @@ public sealed class PredictionServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         (configureLogging ?? LogToStandardError)(builder.Logging);
 
-        // Hosted services start before Kestrel and stop after it: requests in flight drain through the batcher first.
+        // The model loads once Kestrel listens; the batcher's queue closes once Kestrel has drained the requests in flight.
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new ServerMetrics(options.MaxBatchSize));
         builder.Services.AddSingleton(services => new ModelState(loadModel,

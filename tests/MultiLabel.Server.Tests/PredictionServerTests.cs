@@ -25,6 +25,23 @@ public sealed class PredictionServerTests
     }
 
     [Fact]
+    public async Task StoppingFinishesTheImagesStillQueuedBehindTheRunningPass()
+    {
+        var engine = new FakeEngine { Delay = TimeSpan.FromSeconds(1) };
+        await using var server = await RunningServer.StartAsync(RunningServer.Options() with { MaxBatchSize = 1 }, engine.ToPredictor);
+        var images = TestModel.SampleImages(3);
+
+        var requests = images.Select(i => server.Client.PostAsync("/v1/predict", Requests.Raw(i))).ToArray();
+        await engine.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(200); // the other two are decoded and queued by now
+        await server.Server.StopAsync();
+        var responses = await Task.WhenAll(requests);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal([1, 1, 1], engine.BatchSizes);
+    }
+
+    [Fact]
     public async Task AModelThatCannotBeLoadedStopsTheServerWithTheReason()
     {
         var options = RunningServer.Options() with { Urls = ["http://127.0.0.1:0"] };

@@ -13,10 +13,11 @@ namespace MultiLabel.Server.Batching;
 /// takes whatever is queued, waits up to <see cref="ServeOptions.MaxBatchWait"/> after the first
 /// image for more (never past <see cref="ServeOptions.MaxBatchSize"/>), runs the model once and hands
 /// each image its row. The model therefore only ever runs on this loop, one pass at a time.
-/// Stopping lets the queue drain, so requests in flight still get their answer.
+/// The queue closes only after every other hosted service (Kestrel among them, which waits for the
+/// requests in flight) has stopped, and drains before the host stops, so no request is cut off.
 /// </summary>
 internal sealed class PredictionBatcher(ServeOptions options, ModelState model, ServerMetrics metrics, ILogger<PredictionBatcher> logger)
-    : IHostedService
+    : IHostedLifecycleService
 {
     private readonly Channel<PendingImage> queue = Channel.CreateUnbounded<PendingImage>(new UnboundedChannelOptions { SingleReader = true });
     private Task loop = Task.CompletedTask;
@@ -36,12 +37,20 @@ internal sealed class PredictionBatcher(ServeOptions options, ModelState model, 
         return Task.CompletedTask;
     }
 
-    /// <summary>Takes no new images, then waits (until <paramref name="cancellationToken"/> fires) for the queued ones.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>After every hosted service has stopped: takes no new images, then waits (until <paramref name="cancellationToken"/> fires) for the queued ones.</summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
     {
         queue.Writer.TryComplete();
         await loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task RunAsync()
     {
