@@ -41,8 +41,11 @@ done
 curl -fs "$url/healthz" >/dev/null || { echo "the server did not become ready; see $OUT/serve.log" >&2; exit 1; }
 
 echo "load: $REQUESTS requests from $CONCURRENCY clients on $url..." >&2
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }   # utime + stime of the server
 status=0
+ticks_before=$(cpu_ticks)
 load=$(timeout 600 "$CLIENT" load "$url" "$IMAGES" "$REQUESTS" "$CONCURRENCY") || status=$?
+ticks_after=$(cpu_ticks)
 metrics=$(curl -fs "$url/metrics")
 kill -TERM $server && wait $server || true
 trap - EXIT
@@ -54,12 +57,17 @@ batches=$(awk '/^multilabel_batch_size_count /{print $2}' <<<"$metrics")
 batched=$(awk '/^multilabel_batch_size_sum /{print $2}' <<<"$metrics")
 served=$(value requests_per_second "$load")
 python3 - "$served" "$(value offline_images_per_second "$offline_before")" "$(value offline_images_per_second "$offline_after")" \
-  "$batches" "$batched" <<'PY'
+  "$batches" "$batched" "$(value offline_cpu_ms_per_image "$offline_before")" "$(value offline_cpu_ms_per_image "$offline_after")" \
+  "$((ticks_after - ticks_before))" "$(getconf CLK_TCK)" "$((REQUESTS + 2 * CONCURRENCY))" <<'PY'
 import sys
-served, before, after, batches, images = (float(v) for v in sys.argv[1:])
+served, before, after, batches, images, cpu_before, cpu_after, ticks, tck, requests = (float(v) for v in sys.argv[1:])
 offline = (before + after) / 2
 print(f"served {served:.1f} img/s vs offline {offline:.1f} img/s (before {before:.1f}, after {after:.1f}): "
       f"{served / offline:.0%} (target >= 80%); mean batch size {images / batches:.1f} over {batches:.0f} passes")
+server_cpu = ticks / tck * 1000 / requests  # the load run sends 2 x concurrency warm-up requests too
+offline_cpu = (cpu_before + cpu_after) / 2
+print(f"CPU per image: server {server_cpu:.1f} ms (HTTP, decode, model) vs offline {offline_cpu:.1f} ms: "
+      f"offline/server {offline_cpu / server_cpu:.0%}")
 PY
 echo "before: $offline_before"
 echo "load:   $load"
