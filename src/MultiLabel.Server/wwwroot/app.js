@@ -30,8 +30,10 @@ async function showModel() {
 function addCard(file) {
   const card = template.content.firstElementChild.cloneNode(true);
   const image = card.querySelector("img");
+  image.addEventListener("load", () => URL.revokeObjectURL(image.src), { once: true });
+  image.addEventListener("error", () => image.classList.add("unreadable"), { once: true });
   image.src = URL.createObjectURL(file);
-  image.alt = file.name;
+  image.alt = "";
   card.querySelector(".name").textContent = file.name;
   results.prepend(card);
   return card;
