@@ -49,7 +49,7 @@ internal sealed class ModelState(Func<Predictor> load, IHostApplicationLifetime 
         }
         catch (Exception e)
         {
-            logger.LogCritical("The model could not be loaded: {Reason}", e.Message);
+            logger.LogError("The model could not be loaded: {Reason}", e.Message);
             loaded.TrySetException(e);
             lifetime.StopApplication();
         }

@@ -70,10 +70,12 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var manifest = ModelBundle.ReadManifest(settings.Model); // a wrong path fails here, before anything listens
+        ModelBundle.ReadManifest(settings.Model); // a wrong path fails here, before anything listens
         await using var server = new PredictionServer(settings.ToOptions());
         await server.StartAsync(cancellationToken);
         var urls = string.Join(", ", server.Urls);
+        Terminal.Error.MarkupLine($"[grey]listening on {Markup.Escape(urls)}; loading {Markup.Escape(settings.Model)}...[/]");
+        var manifest = await server.WaitForModelAsync(cancellationToken);
         Terminal.Error.MarkupLine($"Serving [bold]{Markup.Escape(manifest.Architecture)}[/] ({manifest.Labels.Count} labels, {manifest.ImageSize}px) " +
                                   $"on [bold]{Markup.Escape(urls)}[/]: upload page at /, API at POST /v1/predict. Ctrl-C stops.");
         await server.WaitForShutdownAsync(cancellationToken);
