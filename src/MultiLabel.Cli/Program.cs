@@ -25,6 +25,10 @@ app.Configure(config =>
     config.AddCommand<ExportCommand>("export")
         .WithDescription("Write a trained model as a standalone ONNX file: uint8 RGB pixels in, probabilities out.")
         .WithExample("export", "--model", "runs/demo/model.mlpkg", "--onnx", "model.onnx");
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Serve a model over HTTP: POST /v1/predict, GET /v1/model, /healthz, /metrics and an upload page at /.")
+        .WithExample("serve", "--model", "runs/demo/model.mlpkg")
+        .WithExample("serve", "--model", "runs/demo/model.mlpkg", "--urls", "http://0.0.0.0:8080", "--max-batch-size", "16");
     config.AddBranch("dataset", dataset =>
     {
         dataset.SetDescription("Look at a dataset folder or label file.");

@@ -114,6 +114,27 @@ public sealed class Predictor : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Probabilities (row-major <c>[N, labels]</c>) of single images already decoded at <see cref="ImageSize"/>
+    /// (<see cref="ImageDecoder.Decode(byte[], int, int)"/>), one engine call per <paramref name="batchSize"/> images.
+    /// </summary>
+    public float[] PredictProbabilities(IReadOnlyList<DecodedImage> images, int batchSize = 32)
+    {
+        if (images.FirstOrDefault(i => i.Width != ImageSize || i.Height != ImageSize) is { } wrong)
+            throw new ArgumentException($"Images must be decoded at {ImageSize}×{ImageSize} for this model, not {wrong.Width}×{wrong.Height}.");
+        batchSize = Math.Max(1, batchSize);
+        int imageBytes = 3 * ImageSize * ImageSize;
+        var result = new float[images.Count * Vocabulary.Count];
+        var buffer = new byte[Math.Min(batchSize, images.Count) * imageBytes];
+        for (int start = 0; start < images.Count; start += batchSize)
+        {
+            int count = Math.Min(batchSize, images.Count - start);
+            for (int i = 0; i < count; i++) images[start + i].Pixels.CopyTo(buffer, i * imageBytes);
+            Run(buffer, count).CopyTo(result, start * Vocabulary.Count);
+        }
+        return result;
+    }
+
     /// <summary>Turns one image's probabilities into a prediction.</summary>
     public Prediction Decide(string source, ReadOnlySpan<float> probabilities, PredictOptions? options = null)
     {

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using MultiLabel.Data;
+using MultiLabel.Inference;
+using MultiLabel.Server.Batching;
+
+namespace MultiLabel.Server.Endpoints;
+
+/// <summary>
+/// <c>POST /v1/predict</c>: one or more images (multipart field <c>image</c>, repeatable, or a raw
+/// body) in, one prediction per image out, in request order. Optional <c>threshold</c> (one
+/// threshold for every label instead of the model's own) and <c>top_k</c> query parameters.
+/// A request is answered whole or refused whole: if any of its images cannot be decoded the answer
+/// is 415 naming each broken part, and none of its images is run.
+/// </summary>
+internal static class PredictEndpoint
+{
+    /// <summary>The answer: one entry per image, in the order they were sent.</summary>
+    internal sealed record Response(IReadOnlyList<ImagePrediction> Predictions);
+
+    /// <summary>Labels over their thresholds (highest score first) and every label's score.</summary>
+    internal sealed record ImagePrediction(IReadOnlyList<string> Labels, IReadOnlyDictionary<string, float> Scores);
+
+    public static async Task<IResult> HandleAsync(HttpContext context, ModelState model, PredictionBatcher batcher, ServeOptions options,
+        ILogger<PredictionBatcher> logger)
+    {
+        var aborted = context.RequestAborted;
+        try
+        {
+            var predictor = model.Predictor ?? throw new ApiException(StatusCodes.Status503ServiceUnavailable,
+                "the model is still loading; retry in a moment (GET /healthz answers 200 once it is ready)");
+            var decide = ReadOptions(context.Request.Query);
+            var uploads = await ImageUploads.ReadAsync(context.Request, options.MaxRequestBytes, aborted);
+            var images = Decode(uploads, predictor.ImageSize, logger);
+            var probabilities = await Task.WhenAll(images.Select(image => batcher.PredictAsync(image, aborted)));
+            var predictions = probabilities.Select((p, i) => predictor.Decide(uploads[i].Name, p, decide))
+                .Select(p => new ImagePrediction(p.Labels, p.Scores)).ToArray();
+            return Results.Json(new Response(predictions), ServerJson.Options);
+        }
+        catch (ApiException e)
+        {
+            // The rest of an oversized body is never read: the connection cannot carry another request.
+            if (e.Status == StatusCodes.Status413PayloadTooLarge) context.Response.Headers.Connection = "close";
+            return Error(e.Status, e.Message);
+        }
+        catch (ServerStoppingException e)
+        {
+            return Error(StatusCodes.Status503ServiceUnavailable, e.Message);
+        }
+    }
+
+    /// <summary>An error answer: <paramref name="status"/> with <c>{"error": message}</c>.</summary>
+    public static IResult Error(int status, string message) => Results.Json(new ApiError(message), ServerJson.Options, statusCode: status);
+
+    private static PredictOptions ReadOptions(IQueryCollection query)
+    {
+        float? threshold = null;
+        int? topK = null;
+        if (query.TryGetValue("threshold", out var t))
+        {
+            if (!float.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out float value) || !(value >= 0 && value <= 1))
+                throw new ApiException(StatusCodes.Status400BadRequest, $"threshold must be a number from 0 to 1, not '{t}'");
+            threshold = value;
+        }
+        if (query.TryGetValue("top_k", out var k))
+        {
+            if (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)
+                throw new ApiException(StatusCodes.Status400BadRequest, $"top_k must be a whole number of at least 1, not '{k}'");
+            topK = value;
+        }
+        return new PredictOptions { Threshold = threshold, TopK = topK };
+    }
+
+    /// <summary>Decodes every upload at the model's size, in parallel; any failure refuses the request (415) naming each broken image.</summary>
+    private static DecodedImage[] Decode(IReadOnlyList<ImageUpload> uploads, int size, ILogger logger)
+    {
+        var decoded = new DecodedImage[uploads.Count];
+        var errors = new string?[uploads.Count];
+        Parallel.For(0, uploads.Count, i =>
+        {
+            try
+            {
+                decoded[i] = ImageDecoder.Decode(uploads[i].Bytes, size, size);
+            }
+            catch (ImageDecodeException e)
+            {
+                errors[i] = $"{uploads[i].Name} cannot be read as an image: {e.Message}";
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogWarning(e, "The decoder failed on {Image}", uploads[i].Name);
+                errors[i] = $"{uploads[i].Name} cannot be read as an image: the decoder failed ({e.Message})";
+            }
+        });
+        var broken = errors.Where(e => e != null).ToArray();
+        if (broken.Length > 0)
+            throw new ApiException(StatusCodes.Status415UnsupportedMediaType,
+                string.Join("; ", broken) + (uploads.Count > 1 ? $" ({broken.Length} of {uploads.Count} images; no image of this request was predicted)" : ""));
+        return decoded;
+    }
+}

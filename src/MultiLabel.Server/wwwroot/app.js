@@ -1,0 +1,121 @@
+"use strict";
+// The upload page: each picked or dropped image is sent on its own to POST /v1/predict
+// (multipart field "image"), so one unreadable file only marks its own card.
+
+const drop = document.getElementById("drop");
+const input = document.getElementById("files");
+const results = document.getElementById("results");
+const template = document.getElementById("card");
+let thresholds = {};
+
+async function showModel() {
+  const line = document.getElementById("model");
+  for (;;) {
+    try {
+      const response = await fetch("/v1/model");
+      if (response.ok) {
+        const model = await response.json();
+        thresholds = model.thresholds;
+        line.textContent = `${model.architecture} · ${model.labels.length} labels · ${model.image_size}px · ${model.engine}`;
+        return;
+      }
+      line.textContent = response.status === 503 ? "The model is still loading…" : `The model cannot be described (HTTP ${response.status}).`;
+    } catch {
+      line.textContent = "The server cannot be reached.";
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+}
+
+function addCard(file) {
+  const card = template.content.firstElementChild.cloneNode(true);
+  const image = card.querySelector("img");
+  image.addEventListener("load", () => URL.revokeObjectURL(image.src), { once: true });
+  image.addEventListener("error", () => image.classList.add("unreadable"), { once: true });
+  image.src = URL.createObjectURL(file);
+  image.alt = "";
+  card.querySelector(".name").textContent = file.name;
+  results.prepend(card);
+  return card;
+}
+
+function showPrediction(card, prediction) {
+  card.querySelector(".status").textContent = prediction.labels.length ? "Labels" : "No label over its threshold";
+  const labels = card.querySelector(".labels");
+  for (const label of prediction.labels) {
+    const chip = document.createElement("li");
+    chip.textContent = label;
+    labels.append(chip);
+  }
+  const scores = card.querySelector(".scores");
+  const ranked = Object.entries(prediction.scores).sort((a, b) => b[1] - a[1]);
+  for (const [label, score] of ranked) {
+    const row = document.createElement("li");
+    row.classList.toggle("chosen", prediction.labels.includes(label));
+    const name = document.createElement("span");
+    name.className = "label";
+    name.textContent = label;
+    const bar = document.createElement("span");
+    bar.className = "bar";
+    const fill = document.createElement("span");
+    fill.className = "fill";
+    fill.style.width = `${(score * 100).toFixed(1)}%`;
+    bar.append(fill);
+    if (label in thresholds) {
+      const mark = document.createElement("span");
+      mark.className = "threshold";
+      mark.style.left = `${(thresholds[label] * 100).toFixed(1)}%`;
+      mark.title = `threshold ${thresholds[label].toFixed(2)}`;
+      bar.append(mark);
+    }
+    const value = document.createElement("span");
+    value.className = "value";
+    value.textContent = score.toFixed(2);
+    row.append(name, bar, value);
+    scores.append(row);
+  }
+  card.dataset.state = "done";
+}
+
+function showError(card, message) {
+  card.querySelector(".status").textContent = message;
+  card.dataset.state = "error";
+}
+
+async function predict(file) {
+  const card = addCard(file);
+  const form = new FormData();
+  form.append("image", file, file.name);
+  try {
+    const response = await fetch("/v1/predict", { method: "POST", body: form });
+    const answer = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
+    if (response.ok) showPrediction(card, answer.predictions[0]);
+    else showError(card, answer.error ?? `HTTP ${response.status}`);
+  } catch (error) {
+    showError(card, `The server cannot be reached (${error.message}).`);
+  }
+}
+
+function predictAll(files) {
+  for (const file of files) predict(file);
+}
+
+input.addEventListener("change", () => {
+  predictAll(input.files);
+  input.value = "";
+});
+for (const name of ["dragenter", "dragover"]) {
+  drop.addEventListener(name, event => {
+    event.preventDefault();
+    drop.classList.add("over");
+  });
+}
+for (const name of ["dragleave", "drop"]) {
+  drop.addEventListener(name, () => drop.classList.remove("over"));
+}
+drop.addEventListener("drop", event => {
+  event.preventDefault();
+  predictAll(event.dataTransfer.files);
+});
+
+showModel();

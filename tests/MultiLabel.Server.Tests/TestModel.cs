@@ -1,0 +1,59 @@
+using MultiLabel.Data;
+using MultiLabel.Models;
+using MultiLabel.Native;
+using MultiLabel.Persistence;
+using TorchSharp;
+
+namespace MultiLabel.Tests;
+
+/// <summary>
+/// An untrained resnet18 at 32 px over the labels of samples/apparel-mini, saved once per test run
+/// as a real bundle: the server loads it like a trained one, without any training.
+/// </summary>
+internal static class TestModel
+{
+    public const int ImageSize = 32;
+
+    private static readonly Lazy<string> Bundle = new(Build);
+
+    /// <summary>The sample folders' labels (black_dress → black, dress), in vocabulary order.</summary>
+    public static IReadOnlyList<string> Labels { get; } =
+        new LabelVocabulary(Directory.GetDirectories(TestData.Samples).SelectMany(d => Path.GetFileName(d).Split('_'))).Labels;
+
+    /// <summary>The bundle's path (built on first use, deleted when the test run ends).</summary>
+    public static string BundlePath => Bundle.Value;
+
+    /// <summary>A different threshold per label, so tests can tell the model's thresholds from a uniform one.</summary>
+    public static float Threshold(int label) => 0.40f + 0.01f * label;
+
+    /// <summary>The first <paramref name="count"/> sample images, each from another folder.</summary>
+    public static string[] SampleImages(int count) =>
+        Directory.GetDirectories(TestData.Samples).Order(StringComparer.Ordinal)
+            .Select(d => Directory.GetFiles(d).Order(StringComparer.Ordinal).First()).Take(count).ToArray();
+
+    private static string Build()
+    {
+        TorchRuntime.EnsureLoaded();
+        torch.manual_seed(7);
+        var info = ModelRegistry.Get("resnet18");
+        using var network = info.Create(new ModelRequest(Labels.Count, ImageSize, LoadPretrainedWeights: false));
+        var manifest = new BundleManifest
+        {
+            Architecture = info.Name,
+            ImageSize = ImageSize,
+            Normalization = info.Normalization,
+            Labels = Labels,
+            Thresholds = Labels.Select((_, i) => Threshold(i)).ToArray(),
+            Metrics = new Dictionary<string, double> { ["val_macro_f1"] = 0.25, ["val_loss"] = 0.69 },
+        };
+        string folder = Path.Combine(Path.GetTempPath(), "multilabel-tests", "server-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        };
+        string path = Path.Combine(folder, "model.mlpkg");
+        ModelBundle.Save(path, manifest, network);
+        return path;
+    }
+}
