@@ -1,4 +1,4 @@
-// The program docs/library-example.md shows, kept here so that a test compiles and runs it;
+// The program README.md shows, kept here so that a test compiles and runs it;
 // LibraryExampleTests checks that the page quotes the text between the markers exactly.
 // <library-example>
 using MultiLabel;

@@ -23,7 +23,7 @@ public class LibraryExampleTests
     public void The_documentation_quotes_the_example_exactly()
     {
         string source = File.ReadAllText(Path.Combine(TestData.RepoRoot, "tests", "MultiLabel.Core.Tests", "Examples", "LibraryExample.cs")).ReplaceLineEndings("\n");
-        string page = File.ReadAllText(Path.Combine(TestData.RepoRoot, "docs", "library-example.md")).ReplaceLineEndings("\n");
+        string page = File.ReadAllText(Path.Combine(TestData.RepoRoot, "README.md")).ReplaceLineEndings("\n");
 
         string example = Between(source, "// <library-example>\n", "// </library-example>");
         string quoted = Between(page, "```csharp\n", "```");
