@@ -5,6 +5,7 @@ using SkiaSharp;
 
 namespace MultiLabel.Tests;
 
+[Collection(ReproducibleTraining.Name)]
 public class TrainingRunTests
 {
     /// <summary>Three images from each sample folder, copied so the run owns its data.</summary>

@@ -14,6 +14,11 @@ namespace MultiLabel.Training;
 /// augmented batches, one optimiser step each, a validation pass with every multi-label metric after
 /// each epoch, callbacks for everything else. <see cref="Fit"/> returns the <see cref="History"/>.
 /// </summary>
+/// <remarks>
+/// Runs are reproducible for a seed: shuffles and augmentation draw from the run's own
+/// <see cref="RandomSource"/>, weights and dropout from libtorch's generator, which is process-wide —
+/// two runs in one process at the same time (or other code drawing from it) break bit-for-bit equality.
+/// </remarks>
 public sealed class Learner : IDisposable
 {
     private readonly TrainingOptions options;

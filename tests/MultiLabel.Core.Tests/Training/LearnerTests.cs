@@ -7,6 +7,7 @@ using TorchSharp;
 
 namespace MultiLabel.Tests.Training;
 
+[Collection(ReproducibleTraining.Name)]
 public class LearnerTests
 {
     private static readonly string[] LossColumns = ["loss", "binary_accuracy", "val_loss", "val_binary_accuracy", "val_exact_match", "val_macro_f1", "val_mean_average_precision"];
