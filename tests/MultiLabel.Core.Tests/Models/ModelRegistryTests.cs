@@ -41,4 +41,21 @@ public class ModelRegistryTests
         Assert.NotEmpty(network.HeadParameters());
         Assert.True(network.BackboneParameters().Count() > network.HeadParameters().Count());
     }
+
+    [Theory]
+    [InlineData("resnet18", 32)]
+    [InlineData("resnet34", 32)]
+    [InlineData("resnet50", 64)]
+    [InlineData("smallervggnet", 24)]
+    public void Every_model_takes_a_training_step(string name, int size)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var network = ModelRegistry.Get(name).Create(new ModelRequest(3, size, LoadPretrainedWeights: false));
+        network.train();
+
+        var loss = torch.nn.functional.binary_cross_entropy_with_logits(network.forward(torch.rand(2, 3, size, size)), torch.ones(2, 3));
+        loss.backward();
+
+        Assert.All(network.parameters(), p => Assert.NotNull(p.grad));
+    }
 }

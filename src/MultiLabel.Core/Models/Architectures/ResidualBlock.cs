@@ -19,6 +19,9 @@ public sealed class ResidualBlock : Module<Tensor, Tensor>
     private readonly Conv2d? conv3;
     private readonly BatchNorm2d? bn3;
     private readonly Sequential? downsample;
+    private readonly Conv2d? projection;
+    private readonly BatchNorm2d? projectionNorm;
+    private readonly long stride;
 
     /// <summary>Creates a block taking <paramref name="inChannels"/> to <paramref name="planes"/> × expansion channels.</summary>
     public ResidualBlock(long inChannels, long planes, long stride, bool bottleneck) : base(bottleneck ? "Bottleneck" : "BasicBlock")
@@ -41,8 +44,13 @@ public sealed class ResidualBlock : Module<Tensor, Tensor>
             conv2 = Conv2d(planes, planes, 3, padding: 1, bias: false);
             bn2 = BatchNorm2d(planes);
         }
+        this.stride = stride;
         if (stride != 1 || inChannels != outChannels)
-            downsample = Sequential(Conv2d(inChannels, outChannels, 1, stride: stride, bias: false), BatchNorm2d(outChannels));
+        {
+            projection = Conv2d(inChannels, outChannels, 1, stride: stride, bias: false);
+            projectionNorm = BatchNorm2d(outChannels);
+            downsample = Sequential(projection, projectionNorm);
+        }
         RegisterComponents();
     }
 
@@ -56,8 +64,21 @@ public sealed class ResidualBlock : Module<Tensor, Tensor>
         var x = functional.relu(bn1.forward(conv1.forward(input)));
         x = bn2.forward(conv2.forward(x));
         if (conv3 != null) x = bn3!.forward(conv3.forward(functional.relu(x)));
-        var identity = downsample != null ? downsample.forward(input) : input;
+        var identity = projection != null ? projectionNorm!.forward(Project(input)) : input;
         return functional.relu(x.add_(identity)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The 1×1 projection shortcut. A strided 1×1 convolution only reads every stride-th pixel, so it
+    /// is computed as that subsample followed by a stride-1 convolution with the same weights — the
+    /// same result. libtorch 2.10 on the CPU crashes (integer division by zero) computing the input
+    /// gradient of a strided 1×1 convolution from 512 or more channels, which ResNet50's shortcuts are.
+    /// </summary>
+    private Tensor Project(Tensor input)
+    {
+        if (stride == 1) return projection!.forward(input);
+        var every = TensorIndex.Slice(null, null, stride);
+        return nn.functional.conv2d(input[TensorIndex.Colon, TensorIndex.Colon, every, every], projection!.weight);
     }
 
     /// <inheritdoc/>
