@@ -14,7 +14,7 @@ var options = BenchOptions.Parse(args);
 TorchRuntime.Configure(options.Threads);
 Console.WriteLine($"# engines benchmark: {CpuModel()}, {Environment.ProcessorCount} logical CPUs, {options.Threads} threads, " +
                   $"{options.LatencyRuns} batch-1 runs, {options.ThroughputBatches} batches of {options.BatchSize}, in {options.Rounds} interleaved rounds; " +
-                  $"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "unset (PASSIVE)"}; load average {LoadAverage()}");
+                  $"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "unset (libgomp default)"}; load average {LoadAverage()}");
 Console.WriteLine();
 Console.WriteLine("| size | engine | batch 1 p50 ms | batch 1 p99 ms | batch 32 images/s | max Δp vs torch | load avg |");
 Console.WriteLine("|---:|---|---:|---:|---:|---:|---|");
