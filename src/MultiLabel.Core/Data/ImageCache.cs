@@ -95,20 +95,32 @@ public sealed class ImageCache
     {
         pixels = null;
         error = null;
-        byte[] data;
-        try { data = File.ReadAllBytes(entry); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
-        if (data.Length < 6 || !data.AsSpan(0, 4).SequenceEqual(Magic)) return false;
-        switch (data[4])
+        try
         {
-            case 0 when data.Length == 5 + expectedBytes:
-                pixels = data[5..];
-                return true;
-            case 1:
-                error = Encoding.UTF8.GetString(data, 5, data.Length - 5);
-                return true;
-            default:
-                return false;
+            using var stream = new FileStream(entry, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            Span<byte> header = stackalloc byte[5];
+            if (stream.ReadAtLeast(header, 5, throwOnEndOfStream: false) < 5 || !header[..4].SequenceEqual(Magic)) return false;
+            long payload = stream.Length - 5;
+            switch (header[4])
+            {
+                case 0 when payload == expectedBytes:
+                    // Read straight into the array the image keeps: no second copy of 9,677 × 49 KB.
+                    var data = new byte[expectedBytes];
+                    stream.ReadExactly(data);
+                    pixels = data;
+                    return true;
+                case 1 when payload < 1 << 16:
+                    var reason = new byte[payload];
+                    stream.ReadExactly(reason);
+                    error = Encoding.UTF8.GetString(reason);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -31,11 +31,12 @@ public sealed class BatchLoader : IDisposable
     /// <summary>The float input batch <c>[B,3,H,W]</c> for <paramref name="indices"/> of <paramref name="images"/>; augmented when <paramref name="random"/> is given.</summary>
     public Tensor Inputs(DecodedImages images, ReadOnlySpan<int> indices, RandomSource? random = null)
     {
+        // One reused array per batch size: libtorch copies it, so nothing is allocated per step.
         int size = images.ImageBytes * indices.Length;
-        if (buffer.Length < size) buffer = new byte[size];
+        if (buffer.Length != size) buffer = new byte[size];
         images.CopyBatch(indices, buffer);
         using var scope = NewDisposeScope();
-        var batch = tensor(buffer.AsSpan(0, size).ToArray(), [indices.Length, 3, images.Height, images.Width])
+        var batch = tensor(buffer, [indices.Length, 3, images.Height, images.Width])
             .to(device).to(ScalarType.Float32);
         if (augmenter != null && random != null) batch = augmenter.Apply(batch, random);
         return batch.mul_(multiplier).add_(offset).MoveToOuterDisposeScope();
