@@ -39,9 +39,9 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         public int BatchSize { get; init; } = 32;
 
         [CommandOption("--engine <NAME>")]
-        [Description("torch (TorchSharp) or onnx (ONNX Runtime).")]
-        [DefaultValue("torch")]
-        public string Engine { get; init; } = "torch";
+        [Description("auto (onnx on the CPU, torch on CUDA), torch (TorchSharp) or onnx (ONNX Runtime).")]
+        [DefaultValue("auto")]
+        public string Engine { get; init; } = "auto";
 
         [CommandOption("--device <DEVICE>")]
         [Description("auto, cpu or cuda (torch engine).")]

@@ -23,9 +23,9 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public string Urls { get; init; } = "http://127.0.0.1:5000";
 
         [CommandOption("--engine <NAME>")]
-        [Description("torch or onnx.")]
-        [DefaultValue("torch")]
-        public string Engine { get; init; } = "torch";
+        [Description("auto (onnx on the CPU, torch on CUDA), torch or onnx.")]
+        [DefaultValue("auto")]
+        public string Engine { get; init; } = "auto";
 
         [CommandOption("--threads <N>")]
         [Description("CPU threads for the model; 0 uses every core.")]

@@ -8,8 +8,11 @@ namespace MultiLabel.Inference;
 /// <summary>How a <see cref="Predictor"/> runs.</summary>
 public sealed record PredictorOptions
 {
-    /// <summary>torch (TorchSharp) or onnx (ONNX Runtime).</summary>
-    public string Engine { get; init; } = "torch";
+    /// <summary>
+    /// auto, torch (TorchSharp) or onnx (ONNX Runtime). auto picks onnx on the CPU — measured faster
+    /// (bench/engines.sh, bench/run.sh) — and torch on a CUDA device.
+    /// </summary>
+    public string Engine { get; init; } = "auto";
 
     /// <summary>CPU threads; 0 uses every core.</summary>
     public int Threads { get; init; }
@@ -44,7 +47,13 @@ public sealed class Predictor : IDisposable
     public static Predictor Load(string path, PredictorOptions? options = null)
     {
         options ??= new PredictorOptions();
-        switch (options.Engine.Trim().ToLowerInvariant())
+        string engine = options.Engine.Trim().ToLowerInvariant();
+        if (engine == "auto")
+        {
+            TorchRuntime.EnsureLoaded();
+            engine = TorchRuntime.ResolveDevice(options.Device).type == TorchSharp.DeviceType.CUDA ? "torch" : "onnx";
+        }
+        switch (engine)
         {
             case "torch":
                 TorchRuntime.Configure(options.Threads);
@@ -54,7 +63,7 @@ public sealed class Predictor : IDisposable
             case "onnx":
                 return LoadOnnx(path, options);
             default:
-                throw new ArgumentException($"Unknown engine '{options.Engine}'. Use torch or onnx.");
+                throw new ArgumentException($"Unknown engine '{options.Engine}'. Use auto, torch or onnx.");
         }
     }
 

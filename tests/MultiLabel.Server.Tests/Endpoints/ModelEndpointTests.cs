@@ -13,7 +13,7 @@ public sealed class ModelEndpointTests(ServedModel served)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var model = await response.JsonAsync();
         Assert.Equal("resnet18", model.GetProperty("architecture").GetString());
-        Assert.Equal("torch", model.GetProperty("engine").GetString());
+        Assert.Equal("onnx", model.GetProperty("engine").GetString()); // the default engine on a CPU
         Assert.Equal(TestModel.ImageSize, model.GetProperty("image_size").GetInt32());
         Assert.Equal(TestModel.Labels, model.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
         var thresholds = model.GetProperty("thresholds");
