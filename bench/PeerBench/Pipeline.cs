@@ -12,6 +12,7 @@ internal static class Pipeline
     public static Dictionary<string, object> Run(Arguments a)
     {
         int size = a.Int("size", 128), batch = a.Int("batch", 16);
+        // Measures what Learner.Fit does before each step: BatchLoader.Inputs with and without augmentation.
         var images = ImageSource.FromFolder(a.Required("data")).Images.Take(512).ToArray();
         var decoded = new ImageCache(a.Text("cache", ImageCache.DefaultDirectory)).Load(images, size, size);
         using var loader = new BatchLoader(Normalization.ImageNet, AugmentationOptions.Original, torch.CPU);
@@ -25,6 +26,6 @@ internal static class Pipeline
         clock.Restart();
         for (int i = 0; i < 50; i++) plain.Inputs(decoded, idx).Dispose();
         double bare = clock.Elapsed.TotalMilliseconds / 50;
-        return new() { ["ms_per_batch_augmented"] = augmented, ["ms_per_batch_plain"] = bare };
+        return new() { ["ms_per_batch"] = augmented, ["ms_per_batch_without_augmentation"] = bare };
     }
 }

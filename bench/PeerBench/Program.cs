@@ -7,10 +7,11 @@ using MultiLabel.Native;
 //   train-bare  --model M --size S --batch B --steps N       forward+loss+backward+Adam step on in-memory tensors
 //   train-fit   --model M --size S --batch B --data DIR [--images N] [--steps K]   Learner.Fit epoch on real images
 //   infer       --engine torch|onnx --size S --batch B --images FILE [--count N]   inference over decoded images
+//   pipeline    --data DIR --size S --batch B             ms to build one training batch (copy, cast, augment, normalise)
+//   step-profile --data DIR [--model M --size S --fixed yes]   where a training step's time goes
 // Every task takes --threads T (libtorch intra-op threads).
 if (args.Length == 0) { Console.Error.WriteLine("usage: PeerBench <images|train-bare|train-fit|infer> [--options]"); return 64; }
 var arguments = new Arguments(args.Skip(1));
-Console.Error.WriteLine("malloc " + Malloc.Apply(arguments.Text("malloc", "default")));
 TorchRuntime.Configure(arguments.Int("threads", 0));
 var result = args[0] switch
 {
@@ -19,7 +20,6 @@ var result = args[0] switch
     "train-fit" => FitTraining.Run(arguments),
     "infer" => Inference.Run(arguments),
     "pipeline" => Pipeline.Run(arguments),
-    "layout" => Layout.Run(arguments),
     "step-profile" => StepProfile.Run(arguments),
     _ => throw new ArgumentException($"Unknown task {args[0]}"),
 };

@@ -22,10 +22,7 @@ internal static class StepProfile
         torch.manual_seed(0);
         using var network = ModelRegistry.Get(a.Text("model", "resnet18")).Create(new ModelRequest(vocabulary.Count, size, false));
         network.train();
-        var groups = a.Text("groups", "2") == "2";
-        using var optimizer = groups
-            ? optim.Adam([new Adam.ParamGroup(network.BackboneParameters(), lr: 1e-3), new Adam.ParamGroup(network.HeadParameters(), lr: 1e-3)])
-            : optim.Adam(network.parameters(), lr: 1e-3);
+        using var optimizer = optim.Adam([new Adam.ParamGroup(network.BackboneParameters(), lr: 1e-3), new Adam.ParamGroup(network.HeadParameters(), lr: 1e-3)]);
         using var loader = new BatchLoader(Normalization.ImageNet, a.Text("augment", "on") == "off" ? null : AugmentationOptions.Original, CPU);
         var random = new RandomSource(1);
         double tData = 0, tForward = 0, tBackward = 0, tStep = 0, tMetric = 0;

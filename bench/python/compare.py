@@ -67,6 +67,7 @@ def main():
 
     log(f"# bench/run.sh{' --quick' if quick else ''}: {args.threads} threads, {repeats} alternating repeats, load {os.getloadavg()[0]:.2f}")
     rows = []
+    pipeline_shares = {}
     cache = os.path.join(OUT, "cache")
 
     # Training: the bare loop in both languages, and the project's full Learner.Fit epoch.
@@ -79,9 +80,15 @@ def main():
         fit = alternate(f"train-fit {model}@{size}",
                         CSHARP + ["train-fit", "--data", args.data, "--images", str(fit_images), "--cache", cache] + common,
                         None, repeats, log)
+        pipeline = run(CSHARP + ["pipeline", "--data", args.data, "--size", str(size), "--batch", "16", "--cache", cache] + t)
+        step_ms = 1000 * 16 / bare["cs"]["images_per_second"]
+        share = pipeline["ms_per_batch"] / step_ms
+        log(f"  data pipeline {model}@{size}: {pipeline['ms_per_batch']:.1f} ms per batch of 16 = {100 * share:.1f}% of a {step_ms:.0f} ms step")
         py = bare["py"]["images_per_second"]
         rows.append((f"train bare loop {model} {size}px b16", "images/s", bare["cs"]["images_per_second"], py))
         rows.append((f"train Learner.Fit {model} {size}px b16 (vs Python bare)", "images/s", fit["cs"]["images_per_second"], py))
+        rows.append((f"data pipeline (copy, augment, normalise) share of a {model} {size}px step", "%", 100 * share, None))
+        pipeline_shares[f"{model}_{size}"] = share
 
     # Inference over the same decoded images.
     count32, count1 = (256, 100) if quick else (500, 500)
@@ -143,6 +150,7 @@ def main():
         "threads": args.threads,
         "detail": {
             "train_fit_vs_python_bare": dict(zip(["resnet18_128", "resnet50_224"], fit_ratios)),
+            "data_pipeline_share_of_step": pipeline_shares,
             "inference_best_vs_python_b32": {f"{k}px": v for k, v in best.items()},
             "latency_b1_p50_vs_python": {f"{k}px": v for k, v in latency.items()},
             "rows": [{"work": n, "unit": u, "csharp": c, "python": p} for n, u, c, p in rows],

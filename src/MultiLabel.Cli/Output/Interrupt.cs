@@ -1,22 +1,27 @@
+using System.Runtime.InteropServices;
+
 namespace MultiLabel.Cli.Output;
 
-/// <summary>Turns the first Ctrl-C into a cancellation the running command can finish cleanly on; a second one ends the process.</summary>
+/// <summary>
+/// Turns the first Ctrl-C (SIGINT) or SIGTERM into a cancellation the running command finishes cleanly
+/// on — training completes its step and saves last.ckpt; a second Ctrl-C ends the process at once.
+/// </summary>
 internal static class Interrupt
 {
-    private static readonly CancellationTokenSource Source = CreateSource();
+    private static readonly CancellationTokenSource Source = new();
+    private static readonly PosixSignalRegistration[] Registrations =
+    [
+        PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle),
+        PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle),
+    ];
 
-    public static CancellationToken Token => Source.Token;
+    public static CancellationToken Token => Registrations.Length > 0 ? Source.Token : default;
 
-    private static CancellationTokenSource CreateSource()
+    private static void Handle(PosixSignalContext context)
     {
-        var source = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            if (source.IsCancellationRequested) return;
-            e.Cancel = true;
-            Console.Error.WriteLine("Interrupted: finishing the current step (Ctrl-C again to abort at once)...");
-            source.Cancel();
-        };
-        return source;
+        if (Source.IsCancellationRequested) return; // a second signal: let the default handling end the process
+        context.Cancel = true;
+        Console.Error.WriteLine($"{(context.Signal == PosixSignal.SIGTERM ? "Terminating" : "Interrupted")}: finishing the current step (Ctrl-C again to abort at once)...");
+        Source.Cancel();
     }
 }
