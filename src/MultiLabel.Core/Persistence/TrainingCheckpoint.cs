@@ -62,35 +62,13 @@ public static class TrainingCheckpoint
         return copy.ToArray();
     }
 
-    private sealed record Header
+    /// <summary>checkpoint.json: the snapshot without its binary parts, which are entries of their own.</summary>
+    private sealed record Header(int FormatVersion, TrainingSnapshot Snapshot)
     {
-        public int FormatVersion { get; init; } = TrainingCheckpoint.FormatVersion;
-        public required string Fingerprint { get; init; }
-        public required TrainingOptions Options { get; init; }
-        public required int Epoch { get; init; }
-        public required int Step { get; init; }
-        public required int[] EpochOrder { get; init; }
-        public required ulong[] RandomState { get; init; }
-        public required double LearningRateScale { get; init; }
-        public required double PartialLossSum { get; init; }
-        public required long PartialCorrect { get; init; }
-        public required long PartialImages { get; init; }
-        public required double PartialSeconds { get; init; }
-        public required IReadOnlyList<EpochRecord> History { get; init; }
+        public static Header From(TrainingSnapshot s) =>
+            new(TrainingCheckpoint.FormatVersion, s with { ModelState = [], OptimizerState = [], TorchRandomState = [] });
 
-        public static Header From(TrainingSnapshot s) => new()
-        {
-            Fingerprint = s.Fingerprint, Options = s.Options, Epoch = s.Epoch, Step = s.Step, EpochOrder = s.EpochOrder, RandomState = s.RandomState,
-            LearningRateScale = s.LearningRateScale, PartialLossSum = s.PartialLossSum, PartialCorrect = s.PartialCorrect,
-            PartialImages = s.PartialImages, PartialSeconds = s.PartialSeconds, History = s.History,
-        };
-
-        public TrainingSnapshot ToSnapshot(byte[] model, byte[] optimizer, byte[] torchRandom) => new()
-        {
-            Fingerprint = Fingerprint, Options = Options, Epoch = Epoch, Step = Step, EpochOrder = EpochOrder, RandomState = RandomState,
-            LearningRateScale = LearningRateScale, PartialLossSum = PartialLossSum, PartialCorrect = PartialCorrect,
-            PartialImages = PartialImages, PartialSeconds = PartialSeconds, History = History,
-            ModelState = model, OptimizerState = optimizer, TorchRandomState = torchRandom,
-        };
+        public TrainingSnapshot ToSnapshot(byte[] model, byte[] optimizer, byte[] torchRandom) =>
+            Snapshot with { ModelState = model, OptimizerState = optimizer, TorchRandomState = torchRandom };
     }
 }

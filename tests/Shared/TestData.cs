@@ -1,3 +1,4 @@
+// Shared by every test project (linked from each .csproj): where the real images live, and temporary folders.
 namespace MultiLabel.Tests;
 
 /// <summary>Where the real images the tests use live: the repo's samples and the shared datasets.</summary>
@@ -59,6 +60,15 @@ internal sealed class TempFolder : IDisposable
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
         File.Copy(source, target, overwrite: true);
         return target;
+    }
+
+    /// <summary>Copies the first <paramref name="perFolder"/> images of each of <paramref name="folders"/> (label folders of <paramref name="source"/>) into <paramref name="relative"/>.</summary>
+    public string CopyImages(string source, string relative, int perFolder, params string[] folders)
+    {
+        foreach (string name in folders)
+            foreach (string file in Directory.GetFiles(System.IO.Path.Combine(source, name)).Order(StringComparer.Ordinal).Take(perFolder))
+                Copy(file, System.IO.Path.Combine(relative, name, System.IO.Path.GetFileName(file)));
+        return Combine(relative);
     }
 
     public void Dispose()
