@@ -49,6 +49,9 @@ internal static class FitTraining
             ["epoch_images_per_second"] = history.Epochs.Count > 0 ? history.Epochs[0]["images_per_second"] : stopper.ImagesPerSecond,
         };
         result["peak_rss_mb"] = PeakRss.Megabytes();
+        var gc = GC.GetGCMemoryInfo();
+        result["gc_heap_mb"] = gc.HeapSizeBytes / 1048576.0;
+        result["gc_committed_mb"] = gc.TotalCommittedBytes / 1048576.0;
         return result;
     }
 

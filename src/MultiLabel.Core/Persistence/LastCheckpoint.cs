@@ -6,8 +6,8 @@ namespace MultiLabel.Persistence;
 public sealed class LastCheckpoint(string path) : ICallback
 {
     /// <inheritdoc/>
-    public void OnEpochEnd(FitContext context, Training.EpochRecord epoch) => TrainingCheckpoint.Save(path, context.Snapshot());
+    public void OnEpochEnd(FitContext context, Training.EpochRecord epoch) => TrainingCheckpoint.Save(path, context);
 
     /// <inheritdoc/>
-    public void OnInterrupted(FitContext context) => TrainingCheckpoint.Save(path, context.Snapshot());
+    public void OnInterrupted(FitContext context) => TrainingCheckpoint.Save(path, context);
 }

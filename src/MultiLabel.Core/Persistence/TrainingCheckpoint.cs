@@ -14,14 +14,21 @@ public static class TrainingCheckpoint
 
     /// <summary>Writes <paramref name="snapshot"/> to <paramref name="path"/>.</summary>
     public static void Save(string path, TrainingSnapshot snapshot) =>
+        Write(path, snapshot, s => s.Write(snapshot.ModelState), s => s.Write(snapshot.OptimizerState));
+
+    /// <summary>Writes the state of the running fit to <paramref name="path"/>, streaming weights and optimiser state into the file.</summary>
+    public static void Save(string path, Training.Callbacks.FitContext context) =>
+        Write(path, context.Snapshot(includeState: false), context.SaveWeights, context.SaveOptimizerState);
+
+    private static void Write(string path, TrainingSnapshot snapshot, Action<Stream> writeModel, Action<Stream> writeOptimizer) =>
         AtomicFile.Write(path, stream =>
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
             using (var entry = zip.CreateEntry("checkpoint.json", CompressionLevel.Optimal).Open())
                 JsonSerializer.Serialize(entry, Header.From(snapshot), JsonFormat.Options);
-            Put(zip, "model.bin", snapshot.ModelState);
-            Put(zip, "optimizer.bin", snapshot.OptimizerState);
-            Put(zip, "torch_rng.bin", snapshot.TorchRandomState);
+            Put(zip, "model.bin", writeModel);
+            Put(zip, "optimizer.bin", writeOptimizer);
+            Put(zip, "torch_rng.bin", s => s.Write(snapshot.TorchRandomState));
         });
 
     /// <summary>Reads a checkpoint; a missing, damaged or foreign file is a <see cref="ModelBundleException"/> naming it.</summary>
@@ -45,10 +52,10 @@ public static class TrainingCheckpoint
         }
     }
 
-    private static void Put(ZipArchive zip, string name, byte[] data)
+    private static void Put(ZipArchive zip, string name, Action<Stream> write)
     {
         using var entry = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
-        entry.Write(data);
+        write(entry);
     }
 
     private static ZipArchiveEntry Entry(ZipArchive zip, string path, string name) =>

@@ -67,7 +67,7 @@ public sealed class Learner : IDisposable
         double lossSum = 0, seconds = 0;
         long correct = 0, seen = 0;
         FitContext context = null!;
-        context = new FitContext(options, history, steps, train.Count, validation.Count, Snapshot, s => Network.save(s));
+        context = new FitContext(options, history, steps, train.Count, validation.Count, Snapshot, s => Network.save(s), SaveOptimizer);
         if (resume != null)
         {
             if (resume.Fingerprint != fingerprint)
@@ -136,12 +136,18 @@ public sealed class Learner : IDisposable
             return history;
         }
 
-        TrainingSnapshot Snapshot()
+        TrainingSnapshot Snapshot(bool includeState)
         {
-            using var modelStream = new MemoryStream();
-            Network.save(modelStream);
-            using var optimizerStream = new MemoryStream();
-            using (var writer = new BinaryWriter(optimizerStream, System.Text.Encoding.UTF8, leaveOpen: true)) optimizer.save_state_dict(writer);
+            byte[] modelState = [], optimizerState = [];
+            if (includeState)
+            {
+                using var modelStream = new MemoryStream();
+                Network.save(modelStream);
+                modelState = modelStream.ToArray();
+                using var optimizerStream = new MemoryStream();
+                SaveOptimizer(optimizerStream);
+                optimizerState = optimizerStream.ToArray();
+            }
             using var torchState = torch.random.get_rng_state();
             bool epochDone = history.Epochs.Count >= epoch;
             return new TrainingSnapshot
@@ -153,8 +159,8 @@ public sealed class Learner : IDisposable
                 EpochOrder = epochDone ? [] : order,
                 RandomState = random.State,
                 TorchRandomState = torchState.data<byte>().ToArray(),
-                ModelState = modelStream.ToArray(),
-                OptimizerState = optimizerStream.ToArray(),
+                ModelState = modelState,
+                OptimizerState = optimizerState,
                 LearningRateScale = context.LearningRateScale * (epochDone ? context.PendingLearningRateFactor : 1),
                 PartialLossSum = epochDone ? 0 : lossSum,
                 PartialCorrect = epochDone ? 0 : correct,
@@ -163,6 +169,12 @@ public sealed class Learner : IDisposable
                 History = history.Epochs.ToArray(),
             };
         }
+    }
+
+    private void SaveOptimizer(Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        optimizer.save_state_dict(writer);
     }
 
     /// <summary>Mean loss and sigmoid probabilities (row-major <c>[N, labels]</c>) of the network on <paramref name="data"/>; null probabilities when cancelled.</summary>

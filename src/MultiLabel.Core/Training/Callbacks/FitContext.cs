@@ -6,11 +6,12 @@ namespace MultiLabel.Training.Callbacks;
 /// </summary>
 public sealed class FitContext
 {
-    private readonly Func<TrainingSnapshot> snapshot;
+    private readonly Func<bool, TrainingSnapshot> snapshot;
     private readonly Action<Stream> saveWeights;
+    private readonly Action<Stream> saveOptimizer;
 
     internal FitContext(TrainingOptions options, History history, int stepsPerEpoch, int trainImages, int validationImages,
-        Func<TrainingSnapshot> snapshot, Action<Stream> saveWeights)
+        Func<bool, TrainingSnapshot> snapshot, Action<Stream> saveWeights, Action<Stream> saveOptimizer)
     {
         Options = options;
         History = history;
@@ -19,6 +20,7 @@ public sealed class FitContext
         ValidationImages = validationImages;
         this.snapshot = snapshot;
         this.saveWeights = saveWeights;
+        this.saveOptimizer = saveOptimizer;
     }
 
     /// <summary>The run's options.</summary>
@@ -52,11 +54,18 @@ public sealed class FitContext
     /// <summary>Asks the learner to multiply every learning rate by <paramref name="factor"/> from the next epoch on.</summary>
     public void RequestLearningRateFactor(double factor) => PendingLearningRateFactor *= factor;
 
-    /// <summary>The whole training state, for a resumable checkpoint.</summary>
-    public TrainingSnapshot Snapshot() => snapshot();
+    /// <summary>
+    /// The whole training state, for a resumable checkpoint. Without <paramref name="includeState"/>
+    /// the network and optimiser states are left empty: write them with <see cref="SaveWeights"/> and
+    /// <see cref="SaveOptimizerState"/> straight to their destination, without a copy in memory.
+    /// </summary>
+    public TrainingSnapshot Snapshot(bool includeState = true) => snapshot(includeState);
 
     /// <summary>Writes the network's weights (TorchSharp format) to <paramref name="stream"/>.</summary>
     public void SaveWeights(Stream stream) => saveWeights(stream);
+
+    /// <summary>Writes the optimiser's state (TorchSharp format) to <paramref name="stream"/>.</summary>
+    public void SaveOptimizerState(Stream stream) => saveOptimizer(stream);
 
     internal void ClearRequests()
     {

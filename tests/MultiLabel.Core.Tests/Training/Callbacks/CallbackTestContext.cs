@@ -7,7 +7,7 @@ internal static class CallbackTestContext
 {
     public static FitContext Create(IEnumerable<EpochRecord>? finished = null) =>
         new(TrainingOptions.Default, new History(finished), 10, 100, 20,
-            () => throw new InvalidOperationException("no snapshot in this test"), _ => { });
+            _ => throw new InvalidOperationException("no snapshot in this test"), _ => { }, _ => { });
 
     public static EpochRecord Epoch(int epoch, double valLoss) =>
         new(epoch, [new("epoch", epoch), new("val_loss", valLoss)]);
