@@ -5,30 +5,26 @@ namespace MultiLabel.Metrics;
 /// <c>accuracy_score</c> on multi-label input, "subset accuracy"). An image without labels counts as
 /// right when nothing is predicted for it.
 /// </summary>
-public sealed class ExactMatch : IMetric
+public sealed class ExactMatch : ThresholdedMetric
 {
-    private readonly ConfusionCounts counts;
-
     /// <summary>Exact match over <paramref name="labelCount"/> labels sharing one <paramref name="threshold"/>.</summary>
-    public ExactMatch(int labelCount, float threshold = ConfusionCounts.DefaultThreshold) => counts = new ConfusionCounts(labelCount, threshold);
+    public ExactMatch(int labelCount, float threshold = ConfusionCounts.DefaultThreshold) : base(labelCount, threshold)
+    {
+    }
 
     /// <summary>Exact match with a threshold per label.</summary>
-    public ExactMatch(IReadOnlyList<float> thresholds) => counts = new ConfusionCounts(thresholds);
+    public ExactMatch(IReadOnlyList<float> thresholds) : base(thresholds)
+    {
+    }
 
     /// <inheritdoc />
-    public string Name => MetricNames.ExactMatch;
+    public override string Name => MetricNames.ExactMatch;
 
     /// <inheritdoc />
-    public MetricDirection Direction => MetricDirection.Maximize;
+    public override MetricDirection Direction => MetricDirection.Maximize;
 
     /// <inheritdoc />
-    public void Reset() => counts.Reset();
-
-    /// <inheritdoc />
-    public void Update(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> targets) => counts.Update(probabilities, targets);
-
-    /// <inheritdoc />
-    public double Compute() => Compute(counts);
+    public override double Compute() => Compute(Counts);
 
     /// <summary>Exactly matched images / images from <paramref name="counts"/>; NaN before any image.</summary>
     public static double Compute(ConfusionCounts counts) =>

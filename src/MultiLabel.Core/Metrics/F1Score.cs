@@ -13,29 +13,27 @@ namespace MultiLabel.Metrics;
 /// so labels without positives weigh nothing. Every variant is NaN when no label has a defined score
 /// (for example before any batch, or when nothing is present or predicted at all).</para>
 /// </remarks>
-public sealed class F1Score : IMetric
+public sealed class F1Score : ThresholdedMetric
 {
-    private readonly ConfusionCounts counts;
-
     /// <summary>F1 over <paramref name="labelCount"/> labels sharing one <paramref name="threshold"/>.</summary>
     public F1Score(Averaging averaging, int labelCount, float threshold = ConfusionCounts.DefaultThreshold)
+        : base(labelCount, threshold)
     {
         Averaging = averaging;
-        counts = new ConfusionCounts(labelCount, threshold);
     }
 
     /// <summary>F1 with a threshold per label.</summary>
     public F1Score(Averaging averaging, IReadOnlyList<float> thresholds)
+        : base(thresholds)
     {
         Averaging = averaging;
-        counts = new ConfusionCounts(thresholds);
     }
 
     /// <summary>How the per-label scores are combined.</summary>
     public Averaging Averaging { get; }
 
     /// <inheritdoc />
-    public string Name => Averaging switch
+    public override string Name => Averaging switch
     {
         Averaging.Micro => MetricNames.MicroF1,
         Averaging.Macro => MetricNames.MacroF1,
@@ -43,16 +41,10 @@ public sealed class F1Score : IMetric
     };
 
     /// <inheritdoc />
-    public MetricDirection Direction => MetricDirection.Maximize;
+    public override MetricDirection Direction => MetricDirection.Maximize;
 
     /// <inheritdoc />
-    public void Reset() => counts.Reset();
-
-    /// <inheritdoc />
-    public void Update(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> targets) => counts.Update(probabilities, targets);
-
-    /// <inheritdoc />
-    public double Compute() => Compute(counts, Averaging);
+    public override double Compute() => Compute(Counts, Averaging);
 
     /// <summary>F1 from <paramref name="counts"/>, averaged as <paramref name="averaging"/> says (see the remarks on <see cref="F1Score"/>).</summary>
     public static double Compute(ConfusionCounts counts, Averaging averaging)
