@@ -73,12 +73,15 @@ public static class ModelBundle
         var entry = zip.GetEntry(WeightsEntry) ?? throw new ModelBundleException($"{path} has no {WeightsEntry}; the bundle is incomplete. Re-export or retrain the model.");
         try
         {
+            // Straight into one array of the entry's size: growing a MemoryStream copies a large model several times.
+            if (entry.Length > Array.MaxLength)
+                throw new ModelBundleException($"{path} holds {entry.Length} bytes of weights, more than one array can take.");
+            var weights = new byte[entry.Length];
             using var source = entry.Open();
-            using var copy = new MemoryStream();
-            source.CopyTo(copy);
-            return copy.ToArray();
+            source.ReadExactly(weights);
+            return weights;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
             throw new ModelBundleException($"{path} is damaged (truncated?): {e.Message}. Use the model.mlpkg a training run wrote.", e);
         }

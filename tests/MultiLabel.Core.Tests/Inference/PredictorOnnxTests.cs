@@ -30,6 +30,23 @@ public class PredictorOnnxTests
         }
     }
 
+    [Theory]
+    [InlineData(null, "onnx")]
+    [InlineData(PredictorOptions.OnnxBreakEvenImages, "onnx")]
+    [InlineData(PredictorOptions.OnnxBreakEvenImages - 1, "torch")]
+    [InlineData(1, "torch")]
+    public void Auto_runs_onnx_on_the_cpu_unless_the_job_is_too_small_to_win_back_its_start(int? imageCount, string engine)
+    {
+        using var folder = TestData.NewTempFolder();
+        string bundle = folder.Combine("model.mlpkg");
+        using (var network = ExportFixtures.Network("smallervggnet", 24, seed: 11))
+            ModelBundle.Save(bundle, ExportFixtures.Manifest("smallervggnet", 24), network);
+
+        using var predictor = Predictor.Load(bundle, new PredictorOptions { Device = "cpu", Threads = 1, ImageCount = imageCount });
+
+        Assert.Equal(engine, predictor.EngineName);
+    }
+
     [Fact]
     public void The_onnx_engine_refuses_cuda_with_what_to_do()
     {

@@ -11,7 +11,17 @@ public static class OnnxModelWriter
     /// <summary>The bytes of the ONNX file for <paramref name="model"/>.</summary>
     public static byte[] Serialize(OnnxModel model)
     {
-        var writer = new ProtoWriter();
+        ArgumentNullException.ThrowIfNull(model);
+        var writer = new ProtoWriter(ProtoWriter.Measure(w => WriteModel(w, model)));
+        WriteModel(writer, model);
+        return writer.ToArray();
+    }
+
+    /// <summary>Writes the ONNX file for <paramref name="model"/> to <paramref name="stream"/>.</summary>
+    public static void Write(OnnxModel model, Stream stream) => stream.Write(Serialize(model));
+
+    private static void WriteModel(ProtoWriter writer, OnnxModel model)
+    {
         writer.WriteInt64(OnnxFields.Model.IrVersion, model.IrVersion);
         WriteString(writer, OnnxFields.Model.ProducerName, model.ProducerName);
         WriteString(writer, OnnxFields.Model.ProducerVersion, model.ProducerVersion);
@@ -31,11 +41,7 @@ public static class OnnxModelWriter
                 e.WriteString(OnnxFields.StringEntry.Key, key);
                 e.WriteString(OnnxFields.StringEntry.Value, value);
             });
-        return writer.ToArray();
     }
-
-    /// <summary>Writes the ONNX file for <paramref name="model"/> to <paramref name="stream"/>.</summary>
-    public static void Write(OnnxModel model, Stream stream) => stream.Write(Serialize(model));
 
     private static void WriteGraph(ProtoWriter writer, OnnxGraph graph)
     {

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -8,20 +8,50 @@ namespace MultiLabel.Persistence.Onnx;
 /// <summary>
 /// Writes one Protocol Buffers message, field by field, the mirror of <see cref="ProtoReader"/>. Each
 /// <c>Write…</c> method writes a whole field (tag and value); a nested message is written by a callback
-/// on a child writer and then length-prefixed (<see cref="WriteMessage"/>). Fields are emitted in call order.
+/// (<see cref="WriteMessage"/>). Fields are emitted in call order.
 /// </summary>
+/// <remarks>
+/// A nested message's length prefix comes before its body, so <see cref="WriteMessage"/> first runs the
+/// callback on a measuring writer that only counts bytes, then runs it again on this writer: every byte
+/// lands once, in place, and <see cref="Measure"/> lets the caller size the buffer exactly. Serialising a
+/// 64 MB model this way touches 64 MB of fresh memory instead of copying it through a chain of growing
+/// child buffers — on a machine where first-touching memory costs about 3 ms per MB, that is most of the time.
+/// </remarks>
 public sealed class ProtoWriter
 {
-    private readonly ArrayBufferWriter<byte> output = new();
+    private readonly bool measuring;
+    private byte[] buffer;
+    private int length;
+
+    /// <summary>A writer whose buffer grows as needed from <paramref name="capacity"/> bytes.</summary>
+    public ProtoWriter(int capacity = 256)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        buffer = new byte[capacity];
+    }
+
+    private ProtoWriter(bool measuring)
+    {
+        this.measuring = measuring;
+        buffer = [];
+    }
+
+    /// <summary>The number of bytes the fields <paramref name="writeBody"/> writes take, without writing them.</summary>
+    public static int Measure(Action<ProtoWriter> writeBody)
+    {
+        var counter = new ProtoWriter(measuring: true);
+        writeBody(counter);
+        return counter.length;
+    }
 
     /// <summary>Number of bytes written so far.</summary>
-    public int Length => output.WrittenCount;
+    public int Length => length;
 
     /// <summary>The bytes written so far.</summary>
-    public ReadOnlySpan<byte> WrittenSpan => output.WrittenSpan;
+    public ReadOnlySpan<byte> WrittenSpan => buffer.AsSpan(0, length);
 
-    /// <summary>A copy of the bytes written so far.</summary>
-    public byte[] ToArray() => output.WrittenSpan.ToArray();
+    /// <summary>The bytes written so far: the writer's own array when it is exactly full (as after a <see cref="Measure"/>d capacity), else a copy.</summary>
+    public byte[] ToArray() => length == buffer.Length ? buffer : buffer.AsSpan(0, length).ToArray();
 
     /// <summary>Writes a field's tag: its number and wire type.</summary>
     public void WriteTag(int fieldNumber, WireType wireType)
@@ -33,15 +63,20 @@ public sealed class ProtoWriter
     /// <summary>Writes a bare base-128 varint (no tag).</summary>
     public void WriteVarint(ulong value)
     {
-        var span = output.GetSpan(10);
-        int count = 0;
+        int count = VarintLength(value);
+        if (measuring)
+        {
+            length += count;
+            return;
+        }
+        var span = Reserve(count);
+        int i = 0;
         while (value >= 0x80)
         {
-            span[count++] = (byte)(value | 0x80);
+            span[i++] = (byte)(value | 0x80);
             value >>= 7;
         }
-        span[count++] = (byte)value;
-        output.Advance(count);
+        span[i] = (byte)value;
     }
 
     /// <summary>Writes an <c>int64</c> field (negative values take ten bytes, as protobuf specifies).</summary>
@@ -58,16 +93,16 @@ public sealed class ProtoWriter
     public void WriteFixed32(int fieldNumber, uint value)
     {
         WriteTag(fieldNumber, WireType.Fixed32);
-        BinaryPrimitives.WriteUInt32LittleEndian(output.GetSpan(4), value);
-        output.Advance(4);
+        if (measuring) length += 4;
+        else BinaryPrimitives.WriteUInt32LittleEndian(Reserve(4), value);
     }
 
     /// <summary>Writes a <c>fixed64</c> field.</summary>
     public void WriteFixed64(int fieldNumber, ulong value)
     {
         WriteTag(fieldNumber, WireType.Fixed64);
-        BinaryPrimitives.WriteUInt64LittleEndian(output.GetSpan(8), value);
-        output.Advance(8);
+        if (measuring) length += 8;
+        else BinaryPrimitives.WriteUInt64LittleEndian(Reserve(8), value);
     }
 
     /// <summary>Writes a <c>float</c> field.</summary>
@@ -81,7 +116,8 @@ public sealed class ProtoWriter
     {
         WriteTag(fieldNumber, WireType.LengthDelimited);
         WriteVarint((ulong)value.Length);
-        output.Write(value);
+        if (measuring) length += value.Length;
+        else value.CopyTo(Reserve(value.Length));
     }
 
     /// <summary>Writes a UTF-8 <c>string</c> field.</summary>
@@ -90,15 +126,24 @@ public sealed class ProtoWriter
     /// <summary>Writes a nested message field whose fields <paramref name="writeBody"/> writes.</summary>
     public void WriteMessage(int fieldNumber, Action<ProtoWriter> writeBody)
     {
-        var body = new ProtoWriter();
-        writeBody(body);
-        WriteBytes(fieldNumber, body.WrittenSpan);
+        int bodyLength = Measure(writeBody);
+        WriteTag(fieldNumber, WireType.LengthDelimited);
+        WriteVarint((ulong)bodyLength);
+        if (measuring)
+        {
+            length += bodyLength;
+            return;
+        }
+        int start = length;
+        writeBody(this);
+        if (length - start != bodyLength)
+            throw new InvalidOperationException($"A message body wrote {length - start} bytes where it measured {bodyLength}; the callback must write the same fields every time.");
     }
 
     /// <summary>Writes a packed repeated <c>int64</c> field (nothing when <paramref name="values"/> is empty).</summary>
     public void WritePackedInt64(int fieldNumber, IEnumerable<long> values)
     {
-        var packed = new ProtoWriter();
+        var packed = new ProtoWriter(64);
         foreach (long value in values) packed.WriteVarint((ulong)value);
         if (packed.Length > 0) WriteBytes(fieldNumber, packed.WrittenSpan);
     }
@@ -115,5 +160,16 @@ public sealed class ProtoWriter
         var bytes = new byte[values.Length * 4];
         for (int i = 0; i < values.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), values[i]);
         WriteBytes(fieldNumber, bytes);
+    }
+
+    private static int VarintLength(ulong value) => Math.Max(1, (64 - BitOperations.LeadingZeroCount(value) + 6) / 7);
+
+    private Span<byte> Reserve(int count)
+    {
+        if (buffer.Length - length < count)
+            Array.Resize(ref buffer, Math.Max(checked(length + count), Math.Max(256, buffer.Length * 2)));
+        var span = buffer.AsSpan(length, count);
+        length += count;
+        return span;
     }
 }

@@ -25,6 +25,42 @@ public class ProtoWriterTests
     }
 
     [Fact]
+    public void Measure_counts_exactly_the_bytes_a_nested_message_takes_so_the_buffer_is_sized_once()
+    {
+        static void Body(ProtoWriter w)
+        {
+            w.WriteInt64(1, 300);
+            w.WriteMessage(2, inner =>
+            {
+                inner.WriteBytes(1, new byte[200]);
+                inner.WriteMessage(2, innermost => innermost.WritePackedFloat(1, [1f, 2f, 3f]));
+            });
+            w.WriteString(3, "naïve");
+        }
+
+        int measured = ProtoWriter.Measure(Body);
+        var sized = new ProtoWriter(measured);
+        Body(sized);
+        var grown = new ProtoWriter(1);
+        Body(grown);
+
+        Assert.Equal(measured, sized.Length);
+        Assert.Equal(grown.ToArray(), sized.ToArray());
+    }
+
+    [Fact]
+    public void A_message_body_that_writes_differently_the_second_time_is_an_error_not_a_corrupt_file()
+    {
+        int calls = 0;
+        var writer = new ProtoWriter();
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            writer.WriteMessage(1, body => body.WriteBytes(1, new byte[++calls])));
+
+        Assert.Contains("measured", error.Message);
+    }
+
+    [Fact]
     public void What_the_writer_writes_the_reader_reads_back()
     {
         var writer = new ProtoWriter();

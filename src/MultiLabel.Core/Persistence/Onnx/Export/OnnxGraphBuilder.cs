@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Runtime.InteropServices;
-
 namespace MultiLabel.Persistence.Onnx.Export;
 
 /// <summary>
@@ -25,16 +22,16 @@ internal sealed class OnnxGraphBuilder
         return name;
     }
 
-    /// <summary>Adds a float initializer of shape <paramref name="dims"/>; returns its name.</summary>
-    public string Constant(string name, ReadOnlySpan<float> values, params long[] dims)
+    /// <summary>
+    /// Adds a float initializer of shape <paramref name="dims"/>, holding <paramref name="values"/> itself (not a
+    /// copy; it is written as <c>float_data</c>); returns its name.
+    /// </summary>
+    public string Constant(string name, float[] values, params long[] dims)
     {
         if (values.Length != dims.Aggregate(1L, (p, d) => p * d))
             throw new ArgumentException($"Constant '{name}' has {values.Length} values for shape [{string.Join(",", dims)}].");
-        var bytes = new byte[values.Length * sizeof(float)];
-        if (BitConverter.IsLittleEndian) MemoryMarshal.AsBytes(values).CopyTo(bytes);
-        else for (int i = 0; i < values.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), values[i]);
         string unique = Reserve(name);
-        initializers.Add(new OnnxTensor(unique, dims, OnnxDataType.Float, bytes, default, [], ""));
+        initializers.Add(new OnnxTensor(unique, dims, OnnxDataType.Float, default, values, [], ""));
         return unique;
     }
 
