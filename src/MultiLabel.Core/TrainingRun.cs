@@ -158,6 +158,9 @@ public static class TrainingRun
         callbacks.AddRange(observer.Callbacks);
 
         observer.Messages?.Report($"{train.Count} training and {validation.Count} validation images, {vocabulary.Count} labels; model {info.Name} at {training.ImageSize}px on {device.type}");
+        // Scanning, decoding and reading the pretrained weights leave garbage that training, which allocates
+        // almost nothing managed, would otherwise keep resident the whole run: give it back before the first step.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var history = learner.Fit(train, validation, callbacks, fingerprint, resume, cancellationToken);
 
         var thresholds = Enumerable.Repeat(0.5f, vocabulary.Count).ToArray();

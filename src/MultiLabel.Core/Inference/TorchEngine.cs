@@ -1,4 +1,5 @@
 using MultiLabel.Models;
+using MultiLabel.Native;
 using MultiLabel.Persistence;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -13,6 +14,7 @@ public sealed class TorchEngine : IPredictionEngine
     private readonly Tensor offset;
     private readonly Device device;
     private readonly int size;
+    private readonly PixelStaging staging = new();
 
     /// <summary>Wraps <paramref name="network"/> (already on <paramref name="device"/>) fed as <paramref name="manifest"/> says.</summary>
     public TorchEngine(MultiLabelNetwork network, BundleManifest manifest, Device device)
@@ -34,7 +36,9 @@ public sealed class TorchEngine : IPredictionEngine
     {
         using var mode = torch.inference_mode();
         using var scope = NewDisposeScope();
-        var batch = tensor(pixels[..(count * 3 * size * size)].ToArray(), [count, 3, size, size]).to(device).to(ScalarType.Float32);
+        var staged = staging.Get(count, size, size);
+        pixels[..(count * 3 * size * size)].CopyTo(staged.bytes);
+        var batch = staged.to(device).to(ScalarType.Float32);
         var logits = network.forward(batch.mul_(multiplier).add_(offset));
         return logits.sigmoid().to(CPU).data<float>().ToArray();
     }
@@ -45,5 +49,6 @@ public sealed class TorchEngine : IPredictionEngine
         network.Dispose();
         multiplier.Dispose();
         offset.Dispose();
+        staging.Dispose();
     }
 }

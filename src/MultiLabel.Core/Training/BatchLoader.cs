@@ -1,6 +1,7 @@
 using MultiLabel.Data;
 using MultiLabel.Data.Transforms;
 using MultiLabel.Models;
+using MultiLabel.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,7 +17,7 @@ public sealed class BatchLoader : IDisposable
     private readonly Tensor offset;
     private readonly AffineAugmenter? augmenter;
     private readonly Device device;
-    private byte[] buffer = [];
+    private readonly PixelStaging staging = new();
 
     /// <summary>Creates a loader; <paramref name="augmentation"/> null means no augmentation.</summary>
     public BatchLoader(Normalization normalization, AugmentationOptions? augmentation, Device device)
@@ -31,13 +32,10 @@ public sealed class BatchLoader : IDisposable
     /// <summary>The float input batch <c>[B,3,H,W]</c> for <paramref name="indices"/> of <paramref name="images"/>; augmented when <paramref name="random"/> is given.</summary>
     public Tensor Inputs(DecodedImages images, ReadOnlySpan<int> indices, RandomSource? random = null)
     {
-        // One reused array per batch size: libtorch copies it, so nothing is allocated per step.
-        int size = images.ImageBytes * indices.Length;
-        if (buffer.Length != size) buffer = new byte[size];
-        images.CopyBatch(indices, buffer);
+        var pixels = staging.Get(indices.Length, images.Height, images.Width);
+        images.CopyBatch(indices, pixels.bytes);
         using var scope = NewDisposeScope();
-        var batch = tensor(buffer, [indices.Length, 3, images.Height, images.Width])
-            .to(device).to(ScalarType.Float32);
+        var batch = pixels.to(device).to(ScalarType.Float32);
         if (augmenter != null && random != null) batch = augmenter.Apply(batch, random);
         return batch.mul_(multiplier).add_(offset).MoveToOuterDisposeScope();
     }
@@ -56,5 +54,6 @@ public sealed class BatchLoader : IDisposable
     {
         multiplier.Dispose();
         offset.Dispose();
+        staging.Dispose();
     }
 }

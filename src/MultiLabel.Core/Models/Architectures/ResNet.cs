@@ -62,7 +62,7 @@ public sealed class ResNet : MultiLabelNetwork
     public Tensor Features(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = maxpool.forward(functional.relu(bn1.forward(conv1.forward(input))));
+        var x = maxpool.forward(bn1.forward(conv1.forward(input)).relu_());
         x = layer4.forward(layer3.forward(layer2.forward(layer1.forward(x))));
         return avgpool.forward(x).flatten(1).MoveToOuterDisposeScope();
     }

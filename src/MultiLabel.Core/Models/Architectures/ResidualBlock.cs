@@ -61,11 +61,13 @@ public sealed class ResidualBlock : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = functional.relu(bn1.forward(conv1.forward(input)));
+        // ReLU in place, as TorchVision's blocks do: batch norm's backward needs its input, not its output, so
+        // overwriting the output saves one activation per ReLU (about 100 MB for resnet18 at 128 px, batch 32).
+        var x = bn1.forward(conv1.forward(input)).relu_();
         x = bn2.forward(conv2.forward(x));
-        if (conv3 != null) x = bn3!.forward(conv3.forward(functional.relu(x)));
+        if (conv3 != null) x = bn3!.forward(conv3.forward(x.relu_()));
         var identity = projection != null ? projectionNorm!.forward(Project(input)) : input;
-        return functional.relu(x.add_(identity)).MoveToOuterDisposeScope();
+        return x.add_(identity).relu_().MoveToOuterDisposeScope();
     }
 
     /// <summary>
