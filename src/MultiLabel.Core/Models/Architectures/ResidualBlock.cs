@@ -19,8 +19,6 @@ public sealed class ResidualBlock : Module<Tensor, Tensor>
     private readonly Conv2d? conv3;
     private readonly BatchNorm2d? bn3;
     private readonly Sequential? downsample;
-    private readonly Conv2d? projection;
-    private readonly BatchNorm2d? projectionNorm;
     private readonly long stride;
 
     /// <summary>Creates a block taking <paramref name="inChannels"/> to <paramref name="planes"/> × expansion channels.</summary>
@@ -46,11 +44,7 @@ public sealed class ResidualBlock : Module<Tensor, Tensor>
         }
         this.stride = stride;
         if (stride != 1 || inChannels != outChannels)
-        {
-            projection = Conv2d(inChannels, outChannels, 1, stride: stride, bias: false);
-            projectionNorm = BatchNorm2d(outChannels);
-            downsample = Sequential(projection, projectionNorm);
-        }
+            downsample = Sequential(Conv2d(inChannels, outChannels, 1, stride: stride, bias: false), BatchNorm2d(outChannels));
         RegisterComponents();
     }
 
@@ -66,7 +60,7 @@ public sealed class ResidualBlock : Module<Tensor, Tensor>
         var x = bn1.forward(conv1.forward(input)).relu_();
         x = bn2.forward(conv2.forward(x));
         if (conv3 != null) x = bn3!.forward(conv3.forward(x.relu_()));
-        var identity = projection != null ? projectionNorm!.forward(Project(input)) : input;
+        var identity = downsample != null ? ((BatchNorm2d)downsample[1]).forward(Project((Conv2d)downsample[0], input)) : input;
         return x.add_(identity).relu_().MoveToOuterDisposeScope();
     }
 
@@ -76,11 +70,15 @@ public sealed class ResidualBlock : Module<Tensor, Tensor>
     /// same result. libtorch 2.10 on the CPU crashes (integer division by zero) computing the input
     /// gradient of a strided 1×1 convolution from 512 or more channels, which ResNet50's shortcuts are.
     /// </summary>
-    private Tensor Project(Tensor input)
+    /// <remarks>
+    /// The convolution is reached through <c>downsample</c>, not kept in a field of its own: every module field is
+    /// registered, so a second reference would put the same weights in the state dict twice, under a second name.
+    /// </remarks>
+    private Tensor Project(Conv2d projection, Tensor input)
     {
-        if (stride == 1) return projection!.forward(input);
+        if (stride == 1) return projection.forward(input);
         var every = TensorIndex.Slice(null, null, stride);
-        return nn.functional.conv2d(input[TensorIndex.Colon, TensorIndex.Colon, every, every], projection!.weight);
+        return nn.functional.conv2d(input[TensorIndex.Colon, TensorIndex.Colon, every, every], projection.weight);
     }
 
     /// <inheritdoc/>

@@ -32,4 +32,18 @@ public class ResidualBlockTests
         var expected = nn.functional.relu(main + layer["downsample"].forward(x));
         Assert.True(block.forward(x).allclose(expected, rtol: 1e-5, atol: 1e-5));
     }
+
+    [Fact]
+    public void A_projection_block_saves_each_weight_once_under_torchvisions_names()
+    {
+        using var block = new ResidualBlock(64, 64, stride: 2, bottleneck: false);
+
+        string[] norm = ["weight", "bias", "running_mean", "running_var", "num_batches_tracked"];
+        string[] expected =
+        [
+            "conv1.weight", .. norm.Select(n => $"bn1.{n}"), "conv2.weight", .. norm.Select(n => $"bn2.{n}"),
+            "downsample.0.weight", .. norm.Select(n => $"downsample.1.{n}"),
+        ];
+        Assert.Equal(expected.Order(), block.state_dict().Keys.Order());
+    }
 }
