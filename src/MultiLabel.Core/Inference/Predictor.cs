@@ -124,18 +124,9 @@ public sealed class Predictor : IDisposable
     {
         if (images.Width != ImageSize || images.Height != ImageSize)
             throw new ArgumentException($"Images must be decoded at {ImageSize}×{ImageSize} for this model, not {images.Width}×{images.Height}.");
-        var result = new float[images.Count * Vocabulary.Count];
-        var buffer = new byte[batchSize * images.ImageBytes];
         var all = Enumerable.Range(0, images.Count).ToArray();
-        for (int start = 0; start < images.Count; start += batchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            int count = Math.Min(batchSize, images.Count - start);
-            images.CopyBatch(all.AsSpan(start, count), buffer);
-            Run(buffer, count).CopyTo(result, start * Vocabulary.Count);
-            progress?.Report(start + count);
-        }
-        return result;
+        return RunBatches(images.Count, batchSize, (start, count, buffer) => images.CopyBatch(all.AsSpan(start, count), buffer),
+            progress, cancellationToken);
     }
 
     /// <summary>
@@ -146,15 +137,30 @@ public sealed class Predictor : IDisposable
     {
         if (images.FirstOrDefault(i => i.Width != ImageSize || i.Height != ImageSize) is { } wrong)
             throw new ArgumentException($"Images must be decoded at {ImageSize}×{ImageSize} for this model, not {wrong.Width}×{wrong.Height}.");
-        batchSize = Math.Max(1, batchSize);
         int imageBytes = 3 * ImageSize * ImageSize;
-        var result = new float[images.Count * Vocabulary.Count];
-        var buffer = new byte[Math.Min(batchSize, images.Count) * imageBytes];
-        for (int start = 0; start < images.Count; start += batchSize)
+        return RunBatches(images.Count, batchSize, (start, count, buffer) =>
         {
-            int count = Math.Min(batchSize, images.Count - start);
             for (int i = 0; i < count; i++) images[start + i].Pixels.CopyTo(buffer, i * imageBytes);
+        }, null, default);
+    }
+
+    /// <summary>
+    /// Probabilities of <paramref name="total"/> images, one engine call per <paramref name="batchSize"/> of them;
+    /// <paramref name="fill"/> copies images <c>start…start+count−1</c> into the batch buffer.
+    /// </summary>
+    private float[] RunBatches(int total, int batchSize, Action<int, int, byte[]> fill, IProgress<int>? progress,
+        CancellationToken cancellationToken)
+    {
+        batchSize = Math.Max(1, batchSize);
+        var result = new float[total * Vocabulary.Count];
+        var buffer = new byte[Math.Min(batchSize, total) * 3 * ImageSize * ImageSize];
+        for (int start = 0; start < total; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = Math.Min(batchSize, total - start);
+            fill(start, count, buffer);
             Run(buffer, count).CopyTo(result, start * Vocabulary.Count);
+            progress?.Report(start + count);
         }
         return result;
     }
