@@ -23,8 +23,8 @@ public sealed class TorchEngine : IPredictionEngine
         this.device = device;
         size = manifest.ImageSize;
         var n = manifest.Normalization;
-        multiplier = tensor(n.Std.Select(s => n.Scale / s).ToArray()).reshape(1, 3, 1, 1).to(device);
-        offset = tensor(n.Mean.Select((m, c) => -m / n.Std[c]).ToArray()).reshape(1, 3, 1, 1).to(device);
+        multiplier = tensor(n.Multiplier()).reshape(1, 3, 1, 1).to(device);
+        offset = tensor(n.Offset()).reshape(1, 3, 1, 1).to(device);
         network.eval();
     }
 

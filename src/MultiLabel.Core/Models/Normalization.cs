@@ -18,6 +18,12 @@ public sealed record Normalization(float Scale, float[] Mean, float[] Std)
     /// <summary>CNTK's ResNet mean on 0–255 pixels (B 103.06, G 115.90, R 123.15 given here in RGB order), no scaling by a deviation.</summary>
     public static Normalization CntkImageNet { get; } = new(1f, [123.15f, 115.90f, 103.06f], [1f, 1f, 1f]);
 
+    /// <summary>Per channel, what the pixel is multiplied by when the transform is one multiply-add: <c>Scale / Std[c]</c>.</summary>
+    public float[] Multiplier() => [.. Std.Select(s => Scale / s)];
+
+    /// <summary>Per channel, what is added after <see cref="Multiplier"/>: <c>−Mean[c] / Std[c]</c>.</summary>
+    public float[] Offset() => [.. Mean.Select((m, c) => -m / Std[c])];
+
     /// <summary>True when both describe the same transform.</summary>
     public bool SameAs(Normalization other) =>
         Scale == other.Scale && Mean.SequenceEqual(other.Mean) && Std.SequenceEqual(other.Std);

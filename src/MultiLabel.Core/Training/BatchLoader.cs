@@ -24,9 +24,8 @@ public sealed class BatchLoader : IDisposable
     {
         this.device = device;
         augmenter = augmentation is null || augmentation == AugmentationOptions.None ? null : new AffineAugmenter(augmentation);
-        var std = normalization.Std;
-        multiplier = tensor(std.Select(s => normalization.Scale / s).ToArray()).reshape(1, 3, 1, 1).to(device);
-        offset = tensor(normalization.Mean.Select((m, c) => -m / std[c]).ToArray()).reshape(1, 3, 1, 1).to(device);
+        multiplier = tensor(normalization.Multiplier()).reshape(1, 3, 1, 1).to(device);
+        offset = tensor(normalization.Offset()).reshape(1, 3, 1, 1).to(device);
     }
 
     /// <summary>The float input batch <c>[B,3,H,W]</c> for <paramref name="indices"/> of <paramref name="images"/>; augmented when <paramref name="random"/> is given.</summary>

@@ -102,10 +102,8 @@ public static class OnnxExporter
         string x = graph.Node("Cast", "pixels_float", [InputName], OnnxGraphBuilder.Int("to", (long)OnnxDataType.Float));
         if (layout == OnnxInputLayout.Nhwc)
             x = graph.Node("Transpose", "pixels_nchw", [x], OnnxGraphBuilder.Ints("perm", 0, 3, 1, 2));
-        float[] multiplier = [.. Enumerable.Range(0, 3).Select(c => n.Scale / n.Std[c])];
-        float[] offset = [.. Enumerable.Range(0, 3).Select(c => -n.Mean[c] / n.Std[c])];
-        x = graph.Node("Mul", "normalize_scale", [x, graph.Constant("normalization.multiplier", multiplier, 3, 1, 1)]);
-        return graph.Node("Add", "normalized", [x, graph.Constant("normalization.offset", offset, 3, 1, 1)]);
+        x = graph.Node("Mul", "normalize_scale", [x, graph.Constant("normalization.multiplier", n.Multiplier(), 3, 1, 1)]);
+        return graph.Node("Add", "normalized", [x, graph.Constant("normalization.offset", n.Offset(), 3, 1, 1)]);
     }
 
     private static List<KeyValuePair<string, string>> Metadata(BundleManifest manifest) =>
