@@ -15,7 +15,7 @@ internal static class Interrupt
         PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle),
     ];
 
-    public static CancellationToken Token => Registrations.Length > 0 ? Source.Token : default;
+    public static CancellationToken Token => Source.Token;
 
     private static void Handle(PosixSignalContext context)
     {
