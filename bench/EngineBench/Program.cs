@@ -23,22 +23,18 @@ string[] labels = Enumerable.Range(0, 24).Select(i => $"label{i:D2}").ToArray();
 foreach (int size in options.Sizes)
 {
     var images = DecodeImages(options.Images, size, options.ImageCount);
-    var manifest = new BundleManifest
-    {
-        Architecture = PretrainedResNet18.Name, ImageSize = size, Normalization = Normalization.CntkImageNet,
-        Labels = labels, Thresholds = labels.Select(_ => 0.5f).ToArray(),
-    };
+    var manifest = BundleManifest.For(PretrainedResNet18.Name, size, labels);
     // Every engine is measured a slice at a time, round after round, so a burst of load from elsewhere
     // on the machine falls on all of them alike rather than on whichever ran at the time.
     var engines = options.Engines.Select(name => (Name: name, Engine: CreateEngine(name, manifest, options.Threads))).ToArray();
     var measurements = engines.Select(e => new Measurement(e.Engine, images, size, options)).ToArray();
     for (int round = 0; round < options.Rounds; round++)
         foreach (var measurement in measurements) measurement.RunRound(options.Rounds);
-    float[]? reference = measurements.FirstOrDefault(m => m.Engine.Name == "torch")?.Probabilities;
+    float[]? reference = measurements.FirstOrDefault(m => m.Engine.Kind == InferenceEngine.Torch)?.Probabilities;
     foreach (var (measurement, name) in measurements.Zip(options.Engines))
     {
         string delta = reference is null ? "" : measurement.Probabilities.Zip(reference, (a, b) => Math.Abs(a - b)).Max().ToString("E1", CultureInfo.InvariantCulture);
-        Console.WriteLine($"| {size} | {measurement.Engine.Name}{(name == "onnx-nhwc" ? " (NHWC file)" : "")} | {measurement.Percentile(0.50):F2} | " +
+        Console.WriteLine($"| {size} | {(measurement.Engine is TorchVariantEngine variant ? variant.Name : name)}{(name == "onnx-nhwc" ? " (NHWC file)" : "")} | {measurement.Percentile(0.50):F2} | " +
                           $"{measurement.Percentile(0.99):F2} | {measurement.Throughput:F1} | {delta} | {LoadAverage()} |");
         measurement.Engine.Dispose();
     }

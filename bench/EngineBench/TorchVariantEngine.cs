@@ -41,6 +41,8 @@ internal sealed class TorchVariantEngine : IPredictionEngine
 
     public string Name { get; }
 
+    public InferenceEngine Kind => InferenceEngine.Torch;
+
     public float[] Predict(ReadOnlySpan<byte> pixels, int count)
     {
         using var mode = inferenceMode ? torch.inference_mode() : torch.no_grad();

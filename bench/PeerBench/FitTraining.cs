@@ -32,7 +32,7 @@ internal static class FitTraining
         {
             Model = model, ImageSize = size, BatchSize = batch, Epochs = 1, Optimizer = OptimizerKind.Adam,
             LearningRate = 1e-3, HeadLearningRate = null, WeightDecay = 0, Schedule = LearningRateSchedule.Constant,
-            Augmentation = a.Text("augment", "on") == "off" ? AugmentationOptions.None : AugmentationOptions.Original, Threads = a.Int("threads", 0),
+            Augmentation = a.Text("augment", "on") == "off" ? AugmentationOptions.None : AugmentationOptions.Original,
         };
         torch.manual_seed(0);
         using var network = ModelRegistry.Get(model).Create(new ModelRequest(vocabulary.Count, size, LoadPretrainedWeights: false));

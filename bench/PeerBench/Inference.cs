@@ -21,11 +21,7 @@ internal static class Inference
         byte[] raw = File.ReadAllBytes(a.Required("images"));
         int imageBytes = 3 * size * size;
         count = Math.Min(count, raw.Length / imageBytes);
-        var manifest = new BundleManifest
-        {
-            Architecture = PretrainedResNet18.Name, ImageSize = size, Normalization = Normalization.CntkImageNet,
-            Labels = Enumerable.Range(0, labels).Select(i => $"label{i}").ToArray(), Thresholds = Enumerable.Repeat(0.5f, labels).ToArray(),
-        };
+        var manifest = BundleManifest.For(PretrainedResNet18.Name, size, Enumerable.Range(0, labels).Select(i => $"label{i}").ToArray());
         torch.manual_seed(0);
         var network = ModelRegistry.Get(PretrainedResNet18.Name).Create(new ModelRequest(labels, size, LoadPretrainedWeights: false));
         network.eval();

@@ -16,14 +16,7 @@ internal static class UntrainedBundle
         var labels = new LabelVocabulary(Directory.GetDirectories(samples).SelectMany(d => Path.GetFileName(d).Split('_'))).Labels;
         var info = ModelRegistry.Get(architecture);
         using var network = info.Create(new ModelRequest(labels.Count, size, LoadPretrainedWeights: false));
-        ModelBundle.Save(output, new BundleManifest
-        {
-            Architecture = info.Name,
-            ImageSize = size,
-            Normalization = info.Normalization,
-            Labels = labels,
-            Thresholds = labels.Select(_ => 0.5f).ToArray(),
-        }, network);
+        ModelBundle.Save(output, BundleManifest.For(info.Name, size, labels), network);
         Console.WriteLine($"bundle={output} architecture={info.Name} size={size} labels={labels.Count}");
         return 0;
     }

@@ -44,7 +44,7 @@ internal sealed class ModelState(Func<Predictor> load, IHostApplicationLifetime 
             Predictor = predictor;
             var m = predictor.Manifest;
             logger.LogInformation("Model loaded: {Architecture}, {Labels} labels, {Size}px, engine {Engine}",
-                m.Architecture, m.Labels.Count, m.ImageSize, predictor.EngineName);
+                m.Architecture, m.Labels.Count, m.ImageSize, predictor.Engine.ToString().ToLowerInvariant());
             loaded.TrySetResult(predictor);
         }
         catch (Exception e)

@@ -1,32 +1,16 @@
-using MultiLabel.Data;
-using MultiLabel.Models;
-using MultiLabel.Persistence;
-using TorchSharp;
+using MultiLabel.Tests;
 
 namespace MultiLabel.Cli.Tests;
 
-/// <summary>
-/// The one model the CLI tests share: an untrained, seeded SmallerVGGNet at 32 px over the 11 labels of
-/// the apparel samples, saved as a real bundle with a hand-made manifest (training is tested elsewhere).
-/// </summary>
+/// <summary>The one model the CLI tests share: the test bundle (see <see cref="TestBundle"/>), saved once.</summary>
 public sealed class CliModel : IDisposable
 {
     private readonly TempFolder folder = TestData.NewTempFolder();
 
     public CliModel()
     {
-        Labels = LabelVocabulary.FromImages(ImageSource.FromFolder(TestData.Samples).Images).Labels;
-        torch.random.manual_seed(7);
-        using var network = ModelRegistry.Get("smallervggnet").Create(new ModelRequest(Labels.Count, 32, LoadPretrainedWeights: false));
         Path = folder.Combine("model.mlpkg");
-        ModelBundle.Save(Path, new BundleManifest
-        {
-            Architecture = "smallervggnet",
-            ImageSize = 32,
-            Normalization = Normalization.UnitRange,
-            Labels = Labels,
-            Thresholds = Enumerable.Repeat(0.5f, Labels.Count).ToArray(),
-        }, network);
+        Labels = TestBundle.Save(Path).Labels;
     }
 
     public string Path { get; }

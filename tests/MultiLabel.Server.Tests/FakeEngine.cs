@@ -29,7 +29,7 @@ internal sealed class FakeEngine : IPredictionEngine
     /// <summary>Completes when the first pass starts.</summary>
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public string Name => "fake";
+    public InferenceEngine Kind => InferenceEngine.Torch;
 
     public float[] Predict(ReadOnlySpan<byte> pixels, int count)
     {
@@ -66,14 +66,7 @@ internal sealed class FakeEngine : IPredictionEngine
     }
 
     /// <summary>A predictor over this engine with a hand-made manifest.</summary>
-    public Predictor ToPredictor() => new(new BundleManifest
-    {
-        Architecture = "fake",
-        ImageSize = ImageSize,
-        Normalization = Normalization.UnitRange,
-        Labels = Labels,
-        Thresholds = [0.5f, 0.5f, 0.5f],
-    }, this);
+    public Predictor ToPredictor() => new(TestBundle.Manifest(Labels) with { ImageSize = ImageSize }, this);
 
     public void Dispose()
     {

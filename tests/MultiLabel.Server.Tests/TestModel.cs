@@ -7,18 +7,17 @@ using TorchSharp;
 namespace MultiLabel.Tests;
 
 /// <summary>
-/// An untrained resnet18 at 32 px over the labels of samples/apparel-mini, saved once per test run
-/// as a real bundle: the server loads it like a trained one, without any training.
+/// The test bundle (<see cref="TestBundle"/>) as a resnet18 with a different threshold per label and a few metrics, saved once
+/// per test run: the server loads it like a trained one, without any training.
 /// </summary>
 internal static class TestModel
 {
-    public const int ImageSize = 32;
+    public const int ImageSize = TestBundle.ImageSize;
 
     private static readonly Lazy<string> Bundle = new(Build);
 
     /// <summary>The sample folders' labels (black_dress → black, dress), in vocabulary order.</summary>
-    public static IReadOnlyList<string> Labels { get; } =
-        new LabelVocabulary(Directory.GetDirectories(TestData.Samples).SelectMany(d => Path.GetFileName(d).Split('_'))).Labels;
+    public static IReadOnlyList<string> Labels => TestBundle.Labels;
 
     /// <summary>The bundle's path (built on first use, deleted when the test run ends).</summary>
     public static string BundlePath => Bundle.Value;
@@ -33,19 +32,6 @@ internal static class TestModel
 
     private static string Build()
     {
-        TorchRuntime.EnsureLoaded();
-        torch.manual_seed(7);
-        var info = ModelRegistry.Get("resnet18");
-        using var network = info.Create(new ModelRequest(Labels.Count, ImageSize, LoadPretrainedWeights: false));
-        var manifest = new BundleManifest
-        {
-            Architecture = info.Name,
-            ImageSize = ImageSize,
-            Normalization = info.Normalization,
-            Labels = Labels,
-            Thresholds = Labels.Select((_, i) => Threshold(i)).ToArray(),
-            Metrics = new Dictionary<string, double> { ["val_macro_f1"] = 0.25, ["val_loss"] = 0.69 },
-        };
         string folder = Path.Combine(Path.GetTempPath(), "multilabel-tests", "server-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -53,7 +39,8 @@ internal static class TestModel
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         };
         string path = Path.Combine(folder, "model.mlpkg");
-        ModelBundle.Save(path, manifest, network);
+        TestBundle.Save(path, "resnet18", Labels.Select((_, i) => Threshold(i)).ToArray(),
+            new Dictionary<string, double> { ["val_macro_f1"] = 0.25, ["val_loss"] = 0.69 });
         return path;
     }
 }

@@ -3,6 +3,7 @@ using MultiLabel.Cli.Output;
 using MultiLabel.Inference;
 using MultiLabel.Metrics;
 using MultiLabel.Reporting;
+using MultiLabel.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -64,9 +65,9 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var predictor = Predictor.Load(settings.Model, new PredictorOptions { Engine = settings.Engine, Threads = settings.Threads, Device = settings.Device });
+        using var predictor = Predictor.Load(settings.Model, new PredictorOptions { Engine = Choices.Engine(settings.Engine), Threads = settings.Threads, Device = Choices.Device(settings.Device) });
         var load = settings.ToLoadOptions(predictor.ImageSize);
-        var evaluation = ModelEvaluation.Run(predictor, settings.Data, new EvaluationOptions
+        var evaluation = EvaluationRun.Run(predictor, settings.Data, new EvaluationOptions
         {
             Source = load.Source,
             CacheDirectory = load.CacheDirectory,

@@ -78,7 +78,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     {
         var inputs = Expand(settings.Paths);
         var files = inputs.Where(i => i.Error == null).Select(i => i.Path).ToArray();
-        using var predictor = Predictor.Load(settings.Model, new PredictorOptions { Engine = settings.Engine, Threads = settings.Threads, Device = settings.Device, ImageCount = files.Length });
+        using var predictor = Predictor.Load(settings.Model, new PredictorOptions { Engine = Choices.Engine(settings.Engine), Threads = settings.Threads, Device = Choices.Device(settings.Device), ImageCount = files.Length });
         var predicted = predictor.PredictFiles(files, new PredictOptions { Threshold = settings.Threshold, TopK = settings.TopK, BatchSize = settings.BatchSize },
             new CountProgressReporter("predicting images", files.Length, settings.Quiet), cancellationToken);
 

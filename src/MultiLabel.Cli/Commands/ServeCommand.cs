@@ -61,7 +61,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         {
             ModelPath = Model,
             Urls = Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Predictor = new PredictorOptions { Engine = Engine, Threads = Threads },
+            Predictor = new PredictorOptions { Engine = Choices.Engine(Engine), Threads = Threads },
             MaxBatchSize = MaxBatchSize,
             MaxBatchWait = TimeSpan.FromMilliseconds(MaxBatchWaitMs),
             MaxRequestBytes = MaxRequestBytes,

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using MultiLabel.Cli.Output;
 using MultiLabel.Data;
 using MultiLabel.Data.Transforms;
+using MultiLabel.Runs;
 using MultiLabel.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -211,11 +212,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
                 Seed = Seed ?? preset.Seed,
                 ValidationFraction = ValidationSplit ?? preset.ValidationFraction,
                 Split = Split == null ? preset.Split : ParseSplit(Split),
-                ValidationData = ValidationData ?? preset.ValidationData,
                 Augmentation = NoAugment ? AugmentationOptions.None : augmentation,
                 TuneThresholds = !NoTuneThresholds && preset.TuneThresholds,
-                Threads = Threads,
-                Device = Device,
             };
         }
 
@@ -252,6 +250,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             Data = settings.Data,
             OutputDirectory = settings.Out,
             Training = settings.ToOptions(),
+            ValidationData = settings.ValidationData,
+            Threads = settings.Threads,
+            Device = Choices.Device(settings.Device),
             Source = load.Source,
             CacheDirectory = load.CacheDirectory,
             Resume = settings.Resume,

@@ -18,6 +18,9 @@ internal static class ErrorReport
             case CommandAppException e:
                 stderr.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
                 return 64;
+            case SettingException e:
+                stderr.MarkupLine($"[red]error:[/] {Markup.Escape(SettingFlags.Translate(e))}");
+                return 64;
             case OperationCanceledException:
                 stderr.MarkupLine("[yellow]interrupted[/]");
                 return 130;

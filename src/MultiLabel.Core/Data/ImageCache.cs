@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using MultiLabel.Files;
 
 namespace MultiLabel.Data;
 
@@ -126,22 +127,18 @@ public sealed class ImageCache
 
     private static void TryWrite(string entry, byte[]? pixels, string? error)
     {
-        string temporary = $"{entry}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
         try
         {
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(entry)!);
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            AtomicFile.Write(entry, stream =>
             {
                 stream.Write(Magic);
                 stream.WriteByte(pixels != null ? (byte)0 : (byte)1);
                 stream.Write(pixels ?? Encoding.UTF8.GetBytes(error ?? ""));
-            }
-            File.Move(temporary, entry, overwrite: true);
+            }, durable: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A cache that cannot be written only costs speed; the decoded image is still used.
-            try { File.Delete(temporary); } catch (Exception) { }
         }
     }
 }

@@ -52,17 +52,6 @@ public sealed class LabelVocabulary
     public float[] EncodeAll(IEnumerable<ImageRecord> images, ISet<string>? unknown = null) =>
         images.SelectMany(i => Encode(i.Labels, unknown)).ToArray();
 
-    /// <summary>The labels whose score reaches the threshold of their output.</summary>
-    public IReadOnlyList<string> Decode(ReadOnlySpan<float> scores, IReadOnlyList<float> thresholds)
-    {
-        if (scores.Length != labels.Length || thresholds.Count != labels.Length)
-            throw new ArgumentException($"Expected {labels.Length} scores and thresholds.");
-        var chosen = new List<string>();
-        for (int i = 0; i < labels.Length; i++)
-            if (scores[i] >= thresholds[i]) chosen.Add(labels[i]);
-        return chosen;
-    }
-
     /// <summary>The vocabulary as JSON: <c>{"labels": [...]}</c>.</summary>
     public string ToJson() => JsonSerializer.Serialize(new Document(labels), Indented);
 

@@ -7,8 +7,8 @@ namespace MultiLabel.Inference;
 /// </summary>
 public interface IPredictionEngine : IDisposable
 {
-    /// <summary>Engine name as given to <c>--engine</c> (torch, onnx).</summary>
-    string Name { get; }
+    /// <summary>Which engine this is.</summary>
+    InferenceEngine Kind { get; }
 
     /// <summary>
     /// Probabilities for <paramref name="count"/> images stored back to back in <paramref name="pixels"/>

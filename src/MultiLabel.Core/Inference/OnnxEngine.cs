@@ -67,7 +67,7 @@ public sealed class OnnxEngine : IPredictionEngine
         new(OnnxModelWriter.Serialize(OnnxExporter.Export(network, manifest, OnnxInputLayout.Nchw)), manifest, threads);
 
     /// <inheritdoc/>
-    public string Name => "onnx";
+    public InferenceEngine Kind => InferenceEngine.Onnx;
 
     /// <summary>True when the model takes planar <c>[N, 3, H, W]</c> pixels, false for interleaved <c>[N, H, W, 3]</c>.</summary>
     public bool PlanarInput => planar;

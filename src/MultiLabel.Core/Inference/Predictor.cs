@@ -5,36 +5,6 @@ using TorchSharp;
 
 namespace MultiLabel.Inference;
 
-/// <summary>How a <see cref="Predictor"/> runs.</summary>
-public sealed record PredictorOptions
-{
-    /// <summary>
-    /// The number of images below which <c>auto</c> runs a CPU model through TorchSharp: ONNX Runtime predicts
-    /// about twice as fast (bench/engines.sh) but starts about 1.5 s later (the in-memory export and the session),
-    /// which a small job never wins back (bench/predict-batching.sh measures a single-image call).
-    /// </summary>
-    public const int OnnxBreakEvenImages = 400;
-
-    /// <summary>
-    /// auto, torch (TorchSharp) or onnx (ONNX Runtime). auto picks onnx on the CPU — measured faster
-    /// (bench/engines.sh, bench/run.sh) — unless <see cref="ImageCount"/> says the job is too small to win
-    /// back its start-up, and torch on a CUDA device.
-    /// </summary>
-    public string Engine { get; init; } = "auto";
-
-    /// <summary>
-    /// How many images the predictor is loaded for, when the caller knows (one command over a fixed set of
-    /// files); null for a long-lived predictor such as a server's. Only <c>auto</c> uses it (see <see cref="OnnxBreakEvenImages"/>).
-    /// </summary>
-    public int? ImageCount { get; init; }
-
-    /// <summary>CPU threads; 0 uses every core.</summary>
-    public int Threads { get; init; }
-
-    /// <summary>auto, cpu or cuda (torch engine).</summary>
-    public string Device { get; init; } = "auto";
-}
-
 /// <summary>
 /// A trained model ready to label images: loads a <c>model.mlpkg</c>, decodes images in parallel,
 /// runs them through an engine in batches and turns probabilities into labels with the model's
@@ -45,6 +15,7 @@ public sealed class Predictor : IDisposable
     private readonly IPredictionEngine engine;
     private readonly Lock gate = new();
     private readonly int threads;
+    private readonly LabelDecoder decoder;
 
     /// <summary>Creates a predictor over an engine already built for <paramref name="manifest"/>.</summary>
     public Predictor(BundleManifest manifest, IPredictionEngine engine, int threads = 0)
@@ -55,38 +26,36 @@ public sealed class Predictor : IDisposable
         Vocabulary = new LabelVocabulary(manifest.Labels);
         if (!Vocabulary.Labels.SequenceEqual(manifest.Labels))
             throw new ModelBundleException("The model's labels are not in vocabulary order; the bundle was not written by MultiLabel.");
+        decoder = LabelDecoder.For(manifest);
     }
 
     /// <summary>Loads the bundle at <paramref name="path"/> with the engine <paramref name="options"/> name.</summary>
+    /// <exception cref="ModelBundleException">The file is missing, damaged or not a model bundle.</exception>
+    /// <exception cref="SettingException">The engine or device asked for cannot run here.</exception>
     public static Predictor Load(string path, PredictorOptions? options = null)
     {
         options ??= new PredictorOptions();
-        string engine = options.Engine.Trim().ToLowerInvariant();
-        if (engine == "auto")
+        var engine = options.Engine;
+        if (engine == InferenceEngine.Onnx && options.Device == ComputeDevice.Cuda)
+            throw new SettingException(nameof(PredictorOptions.Engine),
+                "Engine onnx runs on the CPU only (this build has no CUDA ONNX Runtime); set Device to cpu, or Engine to torch for CUDA.",
+                nameof(PredictorOptions.Device));
+        if (engine == InferenceEngine.Auto)
         {
             TorchRuntime.EnsureLoaded();
             bool cuda = TorchRuntime.ResolveDevice(options.Device).type == TorchSharp.DeviceType.CUDA;
-            engine = cuda || options.ImageCount < PredictorOptions.OnnxBreakEvenImages ? "torch" : "onnx";
+            engine = cuda || options.ImageCount < PredictorOptions.OnnxBreakEvenImages ? InferenceEngine.Torch : InferenceEngine.Onnx;
         }
-        switch (engine)
-        {
-            case "torch":
-                TorchRuntime.Configure(options.Threads);
-                var device = TorchRuntime.ResolveDevice(options.Device);
-                var (manifest, network) = ModelBundle.Load(path, device);
-                return new Predictor(manifest, new TorchEngine(network, manifest, device), options.Threads);
-            case "onnx":
-                return LoadOnnx(path, options);
-            default:
-                throw new ArgumentException($"Unknown engine '{options.Engine}'. Use auto, torch or onnx.");
-        }
+        if (engine == InferenceEngine.Onnx) return LoadOnnx(path, options);
+        TorchRuntime.Configure(options.Threads);
+        var device = TorchRuntime.ResolveDevice(options.Device);
+        var (manifest, network) = ModelBundle.Load(path, device);
+        return new Predictor(manifest, new TorchEngine(network, manifest, device), options.Threads);
     }
 
     /// <summary>Exports the bundle's network to ONNX in memory and opens it with ONNX Runtime (CPU only).</summary>
     private static Predictor LoadOnnx(string path, PredictorOptions options)
     {
-        if (options.Device.Trim().Equals("cuda", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException("The onnx engine runs on the CPU only (this build has no CUDA ONNX Runtime). Use --device cpu, or --engine torch for CUDA.");
         TorchRuntime.EnsureLoaded();
         var (manifest, network) = ModelBundle.Load(path);
         OnnxEngine engine;
@@ -100,8 +69,8 @@ public sealed class Predictor : IDisposable
     /// <summary>The labels, in output order.</summary>
     public LabelVocabulary Vocabulary { get; }
 
-    /// <summary>The engine's name.</summary>
-    public string EngineName => engine.Name;
+    /// <summary>The engine that runs the network.</summary>
+    public InferenceEngine Engine => engine.Kind;
 
     /// <summary>Side length images are decoded to.</summary>
     public int ImageSize => Manifest.ImageSize;
@@ -165,21 +134,16 @@ public sealed class Predictor : IDisposable
         return result;
     }
 
+    /// <summary>The decoder of this model's labels: its thresholds, or <paramref name="threshold"/> for every label.</summary>
+    public LabelDecoder Decoder(float? threshold = null) => threshold is null ? decoder : LabelDecoder.For(Manifest, threshold);
+
     /// <summary>Turns one image's probabilities into a prediction.</summary>
     public Prediction Decide(string source, ReadOnlySpan<float> probabilities, PredictOptions? options = null)
     {
         options ??= new PredictOptions();
-        var thresholds = options.Threshold is { } t ? Enumerable.Repeat(t, Vocabulary.Count).ToArray() : Manifest.Thresholds;
         var scores = new Dictionary<string, float>(Vocabulary.Count);
-        var chosen = new List<(string Label, float Score)>();
-        for (int i = 0; i < Vocabulary.Count; i++)
-        {
-            scores[Vocabulary.Labels[i]] = probabilities[i];
-            if (probabilities[i] >= thresholds[i]) chosen.Add((Vocabulary.Labels[i], probabilities[i]));
-        }
-        var ordered = chosen.OrderByDescending(c => c.Score).Select(c => c.Label);
-        if (options.TopK is { } k) ordered = ordered.Take(k);
-        return new Prediction(source, ordered.ToArray(), scores);
+        for (int i = 0; i < Vocabulary.Count; i++) scores[Vocabulary.Labels[i]] = probabilities[i];
+        return new Prediction(source, Decoder(options.Threshold).Decode(probabilities, options.TopK), scores);
     }
 
     private IReadOnlyList<Prediction> Predict(int count, Func<int, string> name, Func<int, DecodedImage> decode,

@@ -29,7 +29,7 @@ public sealed class TorchEngine : IPredictionEngine
     }
 
     /// <inheritdoc/>
-    public string Name => "torch";
+    public InferenceEngine Kind => InferenceEngine.Torch;
 
     /// <inheritdoc/>
     public float[] Predict(ReadOnlySpan<byte> pixels, int count)

@@ -26,8 +26,17 @@ public static class ModelRegistry
     /// <summary>Every registered network, in listing order.</summary>
     public static IReadOnlyList<ModelInfo> All => Models;
 
+    /// <summary>The registered names, comma-separated, for messages.</summary>
+    public static string Names => string.Join(", ", Models.Select(m => m.Name));
+
+    /// <summary>The network called <paramref name="name"/> (case-insensitive), if there is one.</summary>
+    public static bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ModelInfo? info)
+    {
+        info = Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+        return info != null;
+    }
+
     /// <summary>The network called <paramref name="name"/>; an unknown name fails with the list of known ones.</summary>
     public static ModelInfo Get(string name) =>
-        Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"Unknown model '{name}'. Known models: {string.Join(", ", Models.Select(m => m.Name))}.");
+        TryGet(name, out var info) ? info : throw new KeyNotFoundException($"Unknown model '{name}'. Known models: {Names}.");
 }

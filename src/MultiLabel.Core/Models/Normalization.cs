@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MultiLabel.Models;
 
 /// <summary>
@@ -7,7 +9,10 @@ namespace MultiLabel.Models;
 /// <param name="Scale">Multiplies the 0–255 pixel first: 1/255 for [0,1] input, 1 for 0–255 input.</param>
 /// <param name="Mean">Per-channel mean (R, G, B) subtracted after scaling.</param>
 /// <param name="Std">Per-channel standard deviation (R, G, B) divided by last.</param>
-public sealed record Normalization(float Scale, float[] Mean, float[] Std)
+public sealed record Normalization(
+    [property: JsonPropertyName("scale")] float Scale,
+    [property: JsonPropertyName("mean")] float[] Mean,
+    [property: JsonPropertyName("std")] float[] Std)
 {
     /// <summary>Pixels scaled to [0,1], nothing else: the original Keras recipe.</summary>
     public static Normalization UnitRange { get; } = new(1f / 255f, [0f, 0f, 0f], [1f, 1f, 1f]);

@@ -53,23 +53,24 @@ public static class TorchRuntime
         if (threads > 0) torch.set_num_threads(threads);
     }
 
-    /// <summary>The device for <paramref name="name"/> (auto, cpu or cuda); asking for CUDA where there is none is an error.</summary>
-    public static torch.Device ResolveDevice(string name)
+    /// <summary>The torch device for <paramref name="device"/>; asking for CUDA where there is none is a <see cref="SettingException"/> on <c>Device</c>.</summary>
+    public static torch.Device ResolveDevice(ComputeDevice device)
     {
         EnsureLoaded();
-        switch (name.Trim().ToLowerInvariant())
+        switch (device)
         {
-            case "auto":
+            case ComputeDevice.Auto:
                 return torch.cuda.is_available() ? torch.CUDA : torch.CPU;
-            case "cpu":
+            case ComputeDevice.Cpu:
                 return torch.CPU;
-            case "cuda":
+            case ComputeDevice.Cuda:
                 if (!torch.cuda.is_available())
-                    throw new ArgumentException("--device cuda was asked for, but TorchSharp finds no CUDA device: this build uses the CPU libtorch. " +
-                                                "Use --device cpu (or auto), or install a CUDA build of libtorch.");
+                    throw new SettingException("Device",
+                        "Device cuda was asked for, but TorchSharp finds no CUDA device: this build uses the CPU libtorch. " +
+                        "Set Device to cpu (or auto), or install a CUDA build of libtorch.");
                 return torch.CUDA;
             default:
-                throw new ArgumentException($"Unknown device '{name}'. Use auto, cpu or cuda.");
+                throw new ArgumentOutOfRangeException(nameof(device), device, null);
         }
     }
 }

@@ -1,11 +1,14 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
 using MultiLabel.Models;
-using MultiLabel.Training;
+using MultiLabel.Persistence.Records;
 
 namespace MultiLabel.Persistence;
 
 /// <summary>
-/// The JSON manifest inside a <c>model.mlpkg</c>: what the weights are, how to feed them, which
-/// labels they predict with which thresholds, how they were trained and how well they did.
+/// The JSON manifest inside a <c>model.mlpkg</c>: what the weights are, how to feed them, which labels they
+/// predict with which thresholds, how they were trained and how well they did. Every field is named explicitly,
+/// so renaming a property never changes the file format; make one with <see cref="For"/>.
 /// </summary>
 public sealed record BundleManifest
 {
@@ -13,35 +16,59 @@ public sealed record BundleManifest
     public const int CurrentFormatVersion = 1;
 
     /// <summary>Always <c>multilabel-model</c>.</summary>
-    public string Format { get; init; } = "multilabel-model";
+    [JsonPropertyName("format")] public string Format { get; init; } = "multilabel-model";
 
     /// <summary>Bundle format version; a newer one than <see cref="CurrentFormatVersion"/> is refused.</summary>
-    public int FormatVersion { get; init; } = CurrentFormatVersion;
+    [JsonPropertyName("format_version")] public int FormatVersion { get; init; } = CurrentFormatVersion;
 
     /// <summary>Registry name of the network.</summary>
-    public required string Architecture { get; init; }
+    [JsonPropertyName("architecture")] public required string Architecture { get; init; }
 
     /// <summary>Side length of the square input.</summary>
-    public required int ImageSize { get; init; }
+    [JsonPropertyName("image_size")] public required int ImageSize { get; init; }
 
     /// <summary>How pixels are normalised.</summary>
-    public required Normalization Normalization { get; init; }
+    [JsonPropertyName("normalization")] public required Normalization Normalization { get; init; }
 
     /// <summary>Labels in output order.</summary>
-    public required IReadOnlyList<string> Labels { get; init; }
+    [JsonPropertyName("labels")] public required IReadOnlyList<string> Labels { get; init; }
 
     /// <summary>Decision threshold per label, in output order.</summary>
-    public required IReadOnlyList<float> Thresholds { get; init; }
+    [JsonPropertyName("thresholds")] public required IReadOnlyList<float> Thresholds { get; init; }
 
-    /// <summary>The options of the run that produced the weights.</summary>
-    public TrainingOptions? Training { get; init; }
+    /// <summary>The recipe of the run that produced the weights, when a run did.</summary>
+    [JsonPropertyName("training")] public RecipeRecord? Training { get; init; }
 
     /// <summary>Validation results of the saved weights (best epoch and its metrics).</summary>
-    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+    [JsonPropertyName("metrics")] public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
 
     /// <summary>When the bundle was written (UTC).</summary>
-    public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
+    [JsonPropertyName("created")] public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
 
     /// <summary>Version of the tool that wrote it.</summary>
-    public string ToolVersion { get; init; } = typeof(BundleManifest).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    [JsonPropertyName("tool_version")] public string ToolVersion { get; init; } = CurrentToolVersion;
+
+    /// <summary>The version of this build (the package version, e.g. <c>0.1.0</c>).</summary>
+    public static string CurrentToolVersion { get; } =
+        typeof(BundleManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(BundleManifest).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>
+    /// The manifest of a <paramref name="architecture"/> network over <paramref name="labels"/> at
+    /// <paramref name="imageSize"/> pixels: the registry's normalisation unless <paramref name="normalization"/> is
+    /// given, every threshold 0.5 unless <paramref name="thresholds"/> are. Add the recipe and metrics with <c>with</c>.
+    /// </summary>
+    public static BundleManifest For(string architecture, int imageSize, IReadOnlyList<string> labels,
+        Normalization? normalization = null, IReadOnlyList<float>? thresholds = null)
+    {
+        var info = ModelRegistry.Get(architecture);
+        return new BundleManifest
+        {
+            Architecture = info.Name,
+            ImageSize = imageSize,
+            Normalization = normalization ?? info.Normalization,
+            Labels = labels,
+            Thresholds = thresholds ?? Enumerable.Repeat(0.5f, labels.Count).ToArray(),
+        };
+    }
 }

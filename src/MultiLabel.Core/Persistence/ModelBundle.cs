@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using MultiLabel.Files;
 using MultiLabel.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -43,7 +44,8 @@ public static class ModelBundle
     {
         using var zip = Open(path);
         var manifest = ReadManifest(zip, path);
-        var info = ModelRegistry.Get(manifest.Architecture);
+        if (!ModelRegistry.TryGet(manifest.Architecture, out var info))
+            throw new ModelBundleException($"{path} holds a '{manifest.Architecture}' network, which this build does not know (it knows {ModelRegistry.Names}). Update MultiLabel to load it.");
         var network = info.Create(new ModelRequest(manifest.Labels.Count, manifest.ImageSize, LoadPretrainedWeights: false));
         try
         {
@@ -90,7 +92,7 @@ public static class ModelBundle
     private static ZipArchive Open(string path)
     {
         if (!File.Exists(path))
-            throw new ModelBundleException($"Model file not found: {path}. Train one with `multilabel train --data DIR --out OUT` (it writes OUT/model.mlpkg).");
+            throw new ModelBundleException($"Model file not found: {path}. A training run writes its model as model.mlpkg in its output folder.");
         try
         {
             return ZipFile.OpenRead(path);

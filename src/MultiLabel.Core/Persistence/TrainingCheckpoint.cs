@@ -1,5 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using MultiLabel.Files;
+using MultiLabel.Persistence.Records;
 using MultiLabel.Training;
 
 namespace MultiLabel.Persistence;
@@ -25,7 +28,7 @@ public static class TrainingCheckpoint
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
             using (var entry = zip.CreateEntry("checkpoint.json", CompressionLevel.Optimal).Open())
-                JsonSerializer.Serialize(entry, Header.From(snapshot), JsonFormat.Options);
+                JsonSerializer.Serialize(entry, new Header(FormatVersion, SnapshotRecord.From(snapshot)), JsonFormat.Options);
             Put(zip, "model.bin", writeModel);
             Put(zip, "optimizer.bin", writeOptimizer);
             Put(zip, "torch_rng.bin", s => s.Write(snapshot.TorchRandomState));
@@ -35,7 +38,7 @@ public static class TrainingCheckpoint
     public static TrainingSnapshot Load(string path)
     {
         if (!File.Exists(path))
-            throw new ModelBundleException($"No checkpoint to resume at {path}. Run without --resume to start training, or point --out at the folder of the interrupted run.");
+            throw new ModelBundleException($"No checkpoint at {path}.");
         try
         {
             using var zip = ZipFile.OpenRead(path);
@@ -44,11 +47,11 @@ public static class TrainingCheckpoint
                 header = JsonSerializer.Deserialize<Header>(stream, JsonFormat.Options) ?? throw new InvalidDataException("empty checkpoint.json");
             if (header.FormatVersion > FormatVersion)
                 throw new ModelBundleException($"{path} was written by a newer MultiLabel (checkpoint format {header.FormatVersion}); update MultiLabel to resume it.");
-            return header.ToSnapshot(Read(zip, path, "model.bin"), Read(zip, path, "optimizer.bin"), Read(zip, path, "torch_rng.bin"));
+            return header.Snapshot.ToSnapshot(Read(zip, path, "model.bin"), Read(zip, path, "optimizer.bin"), Read(zip, path, "torch_rng.bin"));
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or IOException and not FileNotFoundException)
         {
-            throw new ModelBundleException($"The checkpoint {path} is damaged and cannot be resumed ({e.Message}). Start afresh without --resume (add --overwrite).", e);
+            throw new ModelBundleException($"The checkpoint {path} is damaged and cannot be resumed ({e.Message}).", e);
         }
     }
 
@@ -69,13 +72,8 @@ public static class TrainingCheckpoint
         return copy.ToArray();
     }
 
-    /// <summary>checkpoint.json: the snapshot without its binary parts, which are entries of their own.</summary>
-    private sealed record Header(int FormatVersion, TrainingSnapshot Snapshot)
-    {
-        public static Header From(TrainingSnapshot s) =>
-            new(TrainingCheckpoint.FormatVersion, s with { ModelState = [], OptimizerState = [], TorchRandomState = [] });
-
-        public TrainingSnapshot ToSnapshot(byte[] model, byte[] optimizer, byte[] torchRandom) =>
-            Snapshot with { ModelState = model, OptimizerState = optimizer, TorchRandomState = torchRandom };
-    }
+    /// <summary>checkpoint.json: the format version and the snapshot without its binary parts, which are entries of their own.</summary>
+    private sealed record Header(
+        [property: JsonPropertyName("format_version")] int FormatVersion,
+        [property: JsonPropertyName("snapshot")] SnapshotRecord Snapshot);
 }

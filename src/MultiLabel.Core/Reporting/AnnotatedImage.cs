@@ -1,4 +1,5 @@
 using MultiLabel.Data;
+using MultiLabel.Files;
 using MultiLabel.Inference;
 using MultiLabel.Persistence;
 using SkiaSharp;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MultiLabel.Data;
+using MultiLabel.Files;
 using MultiLabel.Inference;
 using MultiLabel.Persistence;
 using SkiaSharp;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MultiLabel.Files;
 using MultiLabel.Training;
 
 namespace MultiLabel.Reporting;
@@ -22,7 +23,7 @@ public static class HistoryCsv
     }
 
     /// <summary>Writes the CSV to <paramref name="path"/>, atomically.</summary>
-    public static void Save(IReadOnlyList<EpochRecord> epochs, string path) => Persistence.AtomicFile.WriteText(path, Format(epochs));
+    public static void Save(IReadOnlyList<EpochRecord> epochs, string path) => AtomicFile.WriteText(path, Format(epochs));
 
     private static string Number(string column, double value) =>
         double.IsNaN(value) ? "" : column == "epoch" ? ((int)value).ToString(CultureInfo.InvariantCulture) : value.ToString("G6", CultureInfo.InvariantCulture);

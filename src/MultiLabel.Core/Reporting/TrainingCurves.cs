@@ -1,3 +1,4 @@
+using MultiLabel.Files;
 using MultiLabel.Training;
 
 namespace MultiLabel.Reporting;
@@ -44,7 +45,7 @@ public static class TrainingCurves
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(ScottPlot.Edge.Bottom);
         if (x.Length == 1) plot.Axes.SetLimitsX(0.5, 1.5);
-        Persistence.AtomicFile.Write(path, stream =>
+        AtomicFile.Write(path, stream =>
         {
             byte[] png = plot.GetImageBytes(Width, Height, ScottPlot.ImageFormat.Png);
             stream.Write(png);

@@ -56,65 +56,51 @@ public sealed class Learner : IDisposable
     {
         if (train.Count == 0) throw new ArgumentException("There are no training images.", nameof(train));
         if (validation.Count == 0) throw new ArgumentException("There are no validation images.", nameof(validation));
+        if (resume != null && resume.Fingerprint != fingerprint)
+            throw new ArgumentException("The snapshot belongs to a run with another recipe or other data.", nameof(resume));
         int batchSize = options.BatchSize;
         int steps = (train.Count + batchSize - 1) / batchSize;
         var plan = new LearningRatePlan(options.Schedule, steps * options.Epochs);
-        var random = new RandomSource(options.Seed);
         var history = new History(resume?.History);
-
-        int epoch = 1, startStep = 0;
-        int[] order = [];
-        double lossSum = 0, seconds = 0;
-        long correct = 0, seen = 0;
+        var state = new FitState(options.Seed);
         FitContext context = null!;
-        context = new FitContext(options, history, steps, train.Count, validation.Count, Snapshot, s => Network.save(s), SaveOptimizer);
+        context = new FitContext(options, history, steps, train.Count, validation.Count,
+            includeState => Snapshot(state, history, context, fingerprint, includeState), s => Network.save(s), SaveOptimizer);
         if (resume != null)
         {
-            if (resume.Fingerprint != fingerprint)
-                throw new InvalidDataException("The checkpoint belongs to a run with other settings or other data; start afresh without --resume, or use the same options.");
             using (var reader = new BinaryReader(new MemoryStream(resume.ModelState))) Network.load(reader);
             using (var reader = new BinaryReader(new MemoryStream(resume.OptimizerState))) optimizer.load_state_dict(reader);
-            random.State = resume.RandomState;
-            using (var state = tensor(resume.TorchRandomState)) torch.random.set_rng_state(state);
-            (epoch, startStep, order) = (resume.Epoch, resume.Step, resume.EpochOrder);
-            (lossSum, correct, seen, seconds) = (resume.PartialLossSum, resume.PartialCorrect, resume.PartialImages, resume.PartialSeconds);
+            using (var generator = tensor(resume.TorchRandomState)) torch.random.set_rng_state(generator);
+            state.Restore(resume);
             context.LearningRateScale = resume.LearningRateScale;
         }
 
         foreach (var callback in callbacks) callback.OnFitStart(context);
-        for (; epoch <= options.Epochs; epoch++, startStep = 0)
+        for (; state.Epoch <= options.Epochs; state.NextEpoch())
         {
-            context.Epoch = epoch;
-            SetBackboneFrozen(epoch <= options.FreezeBackboneEpochs);
-            if (startStep == 0)
-            {
-                order = Enumerable.Range(0, train.Count).ToArray();
-                random.Shuffle(order.AsSpan());
-                (lossSum, correct, seen, seconds) = (0, 0, 0, 0);
-            }
-
+            context.Epoch = state.Epoch;
+            SetBackboneFrozen(state.Epoch <= options.FreezeBackboneEpochs);
+            state.BeginEpoch(train.Count);
             Network.train();
-            for (int step = startStep; step < steps; step++)
+            while (state.Step < steps)
             {
-                if (cancellationToken.IsCancellationRequested) return Interrupt(step);
+                if (cancellationToken.IsCancellationRequested) return Interrupt();
                 var clock = Stopwatch.StartNew();
-                var batch = order.AsSpan(step * batchSize, Math.Min(batchSize, train.Count - step * batchSize));
-                SetLearningRates(plan, (epoch - 1) * steps + step, context.LearningRateScale);
-                var (loss, right) = TrainStep(train, batch, random);
-                seconds += clock.Elapsed.TotalSeconds;
-                lossSum += loss * batch.Length;
-                correct += right;
-                seen += batch.Length;
-                double rate = seen / Math.Max(seconds, 1e-9);
-                var record = new BatchRecord(epoch, options.Epochs, step + 1, steps, lossSum / seen, rate,
-                    TimeSpan.FromSeconds((train.Count - seen) / Math.Max(rate, 1e-9)));
+                int start = state.Step * batchSize;
+                var batch = state.Order.AsSpan(start, Math.Min(batchSize, train.Count - start));
+                SetLearningRates(plan, (state.Epoch - 1) * steps + state.Step, context.LearningRateScale);
+                var (loss, right) = TrainStep(train, batch, state.Random);
+                state.AddStep(loss, right, batch.Length, clock.Elapsed.TotalSeconds);
+                var record = new BatchRecord(state.Epoch, options.Epochs, state.Step, steps, state.LossSum / state.Seen, state.Rate,
+                    TimeSpan.FromSeconds((train.Count - state.Seen) / Math.Max(state.Rate, 1e-9)));
                 foreach (var callback in callbacks) callback.OnBatchEnd(context, record);
             }
-            if (cancellationToken.IsCancellationRequested) return Interrupt(steps);
+            if (cancellationToken.IsCancellationRequested) return Interrupt();
 
             var (valLoss, probabilities) = Evaluate(validation, cancellationToken);
-            if (probabilities == null) return Interrupt(steps);
-            var epochRecord = Record(epoch, lossSum / seen, (double)correct / (seen * train.LabelCount), valLoss, probabilities, validation, seconds, seen / seconds);
+            if (probabilities == null) return Interrupt();
+            var epochRecord = Record(state.Epoch, state.LossSum / state.Seen, (double)state.Correct / (state.Seen * train.LabelCount),
+                valLoss, probabilities, validation, state.Seconds, state.Rate);
             history.Add(epochRecord);
             context.ClearRequests();
             foreach (var callback in callbacks) callback.OnEpochEnd(context, epochRecord);
@@ -128,47 +114,48 @@ public sealed class Learner : IDisposable
         foreach (var callback in callbacks) callback.OnFitEnd(context, history);
         return history;
 
-        History Interrupt(int step)
+        History Interrupt()
         {
-            startStep = step;
             foreach (var callback in callbacks) callback.OnInterrupted(context);
             history.Interrupted = true;
             return history;
         }
+    }
 
-        TrainingSnapshot Snapshot(bool includeState)
+    /// <summary>The whole state of the fit; the network and optimiser states only when <paramref name="includeState"/>.</summary>
+    private TrainingSnapshot Snapshot(FitState state, History history, FitContext context, string fingerprint, bool includeState)
+    {
+        byte[] modelState = [], optimizerState = [];
+        if (includeState)
         {
-            byte[] modelState = [], optimizerState = [];
-            if (includeState)
-            {
-                using var modelStream = new MemoryStream();
-                Network.save(modelStream);
-                modelState = modelStream.ToArray();
-                using var optimizerStream = new MemoryStream();
-                SaveOptimizer(optimizerStream);
-                optimizerState = optimizerStream.ToArray();
-            }
-            using var torchState = torch.random.get_rng_state();
-            bool epochDone = history.Epochs.Count >= epoch;
-            return new TrainingSnapshot
-            {
-                Fingerprint = fingerprint,
-                Options = options,
-                Epoch = epochDone ? epoch + 1 : epoch,
-                Step = epochDone ? 0 : startStep,
-                EpochOrder = epochDone ? [] : order,
-                RandomState = random.State,
-                TorchRandomState = torchState.data<byte>().ToArray(),
-                ModelState = modelState,
-                OptimizerState = optimizerState,
-                LearningRateScale = context.LearningRateScale * (epochDone ? context.PendingLearningRateFactor : 1),
-                PartialLossSum = epochDone ? 0 : lossSum,
-                PartialCorrect = epochDone ? 0 : correct,
-                PartialImages = epochDone ? 0 : seen,
-                PartialSeconds = epochDone ? 0 : seconds,
-                History = history.Epochs.ToArray(),
-            };
+            using var modelStream = new MemoryStream();
+            Network.save(modelStream);
+            modelState = modelStream.ToArray();
+            using var optimizerStream = new MemoryStream();
+            SaveOptimizer(optimizerStream);
+            optimizerState = optimizerStream.ToArray();
         }
+        using var torchState = torch.random.get_rng_state();
+        bool epochDone = history.Epochs.Count >= state.Epoch;
+        var position = state.Position(epochDone);
+        return new TrainingSnapshot
+        {
+            Fingerprint = fingerprint,
+            Options = options,
+            Epoch = position.Epoch,
+            Step = position.Step,
+            EpochOrder = position.Order,
+            RandomState = state.Random.State,
+            TorchRandomState = torchState.data<byte>().ToArray(),
+            ModelState = modelState,
+            OptimizerState = optimizerState,
+            LearningRateScale = context.LearningRateScale * (epochDone ? context.PendingLearningRateFactor : 1),
+            PartialLossSum = position.LossSum,
+            PartialCorrect = position.Correct,
+            PartialImages = position.Seen,
+            PartialSeconds = position.Seconds,
+            History = history.Epochs.ToArray(),
+        };
     }
 
     private void SaveOptimizer(Stream stream)

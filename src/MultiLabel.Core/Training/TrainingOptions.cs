@@ -4,40 +4,11 @@ using MultiLabel.Models;
 
 namespace MultiLabel.Training;
 
-/// <summary>The optimiser a run uses.</summary>
-public enum OptimizerKind
-{
-    /// <summary>Adam with L2 weight decay folded into the gradient (the original Keras recipe uses no decay).</summary>
-    Adam,
-    /// <summary>Adam with decoupled weight decay.</summary>
-    AdamW,
-    /// <summary>SGD with Nesterov momentum 0.9.</summary>
-    Sgd,
-}
-
-/// <summary>How the learning rate moves during a run.</summary>
-public enum LearningRateSchedule
-{
-    /// <summary>Constant, lowered only by <see cref="PlateauOptions"/> when set.</summary>
-    Constant,
-    /// <summary>One cycle per run: warm up over the first 30% of steps to the peak rate, then cosine down (Smith 2018).</summary>
-    OneCycle,
-}
-
-/// <summary>ReduceLROnPlateau: multiply the learning rate by <see cref="Factor"/> after <see cref="Patience"/> epochs without improvement.</summary>
-public sealed record PlateauOptions
-{
-    /// <summary>Epochs without improvement before the rate is lowered.</summary>
-    public int Patience { get; init; } = 10;
-
-    /// <summary>Multiplier applied to the learning rate.</summary>
-    public double Factor { get; init; } = 0.5;
-
-    /// <summary>The rate is never lowered below this.</summary>
-    public double MinLearningRate { get; init; } = 1e-6;
-}
-
-/// <summary>Everything that defines a training run. Presets: <see cref="Default"/> and <see cref="Original"/>.</summary>
+/// <summary>
+/// The recipe of a training run: what is trained, on what input, how long and how. Presets: <see cref="Default"/>
+/// and <see cref="Original"/>. Where the data lives and what the run may use of the machine (threads, device,
+/// cache) are not part of the recipe: see <c>MultiLabel.Runs.TrainingRunOptions</c>.
+/// </summary>
 public sealed record TrainingOptions
 {
     /// <summary>Registry name of the network (see <see cref="ModelRegistry"/>).</summary>
@@ -88,9 +59,6 @@ public sealed record TrainingOptions
     /// <summary>How validation images are chosen.</summary>
     public SplitMethod Split { get; init; } = SplitMethod.Stratified;
 
-    /// <summary>A separate validation folder or label file; when set it replaces the split.</summary>
-    public string? ValidationData { get; init; }
-
     /// <summary>Training-time augmentation.</summary>
     public AugmentationOptions Augmentation { get; init; } = AugmentationOptions.Original;
 
@@ -99,12 +67,6 @@ public sealed record TrainingOptions
 
     /// <summary>Choose a threshold per label on the validation images after training.</summary>
     public bool TuneThresholds { get; init; } = true;
-
-    /// <summary>CPU threads for libtorch and decoding; 0 uses every core.</summary>
-    public int Threads { get; init; }
-
-    /// <summary>auto, cpu or cuda.</summary>
-    public string Device { get; init; } = "auto";
 
     /// <summary>The recommended recipe: ImageNet ResNet18 fine-tuned at 128 px with AdamW and one cycle.</summary>
     public static TrainingOptions Default { get; } = new();
@@ -138,18 +100,27 @@ public sealed record TrainingOptions
     /// <summary>The normalisation this run feeds the model.</summary>
     public Normalization ResolveNormalization() => Normalization ?? ModelRegistry.Get(Model).Normalization;
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
+    /// <summary>Throws a <see cref="SettingException"/> naming the first setting that cannot work.</summary>
     public void Validate()
     {
-        ModelRegistry.Get(Model);
-        if (ImageSize < 16 || ImageSize > 1024) throw new ArgumentException($"--image-size {ImageSize} is out of range; use 16 to 1024 pixels.");
-        if (Epochs < 1) throw new ArgumentException($"--epochs {Epochs} must be at least 1.");
-        if (BatchSize < 1) throw new ArgumentException($"--batch-size {BatchSize} must be at least 1.");
-        if (!(LearningRate > 0)) throw new ArgumentException($"--lr {LearningRate} must be positive.");
-        if (HeadLearningRate is { } head && !(head > 0)) throw new ArgumentException($"--head-lr {head} must be positive.");
-        if (WeightDecay < 0) throw new ArgumentException($"--weight-decay {WeightDecay} must not be negative.");
-        if (FreezeBackboneEpochs < 0) throw new ArgumentException("--freeze-epochs must not be negative.");
-        if (ValidationData == null && !(ValidationFraction > 0 && ValidationFraction < 1))
-            throw new ArgumentException($"--val-split {ValidationFraction} must lie strictly between 0 and 1.");
+        if (!ModelRegistry.TryGet(Model, out _))
+            throw new SettingException(nameof(Model), $"Model '{Model}' is not a known network. Known models: {ModelRegistry.Names}.");
+        if (ImageSize < 16 || ImageSize > 1024)
+            throw new SettingException(nameof(ImageSize), $"ImageSize {ImageSize} is out of range; use 16 to 1024 pixels.");
+        if (Epochs < 1) throw new SettingException(nameof(Epochs), $"Epochs {Epochs} must be at least 1.");
+        if (BatchSize < 1) throw new SettingException(nameof(BatchSize), $"BatchSize {BatchSize} must be at least 1.");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
+            throw new SettingException(nameof(LearningRate), $"LearningRate {LearningRate} must be a positive number.");
+        if (HeadLearningRate is { } head && (!(head > 0) || double.IsInfinity(head)))
+            throw new SettingException(nameof(HeadLearningRate), $"HeadLearningRate {head} must be a positive number.");
+        if (!(WeightDecay >= 0) || double.IsInfinity(WeightDecay))
+            throw new SettingException(nameof(WeightDecay), $"WeightDecay {WeightDecay} must be zero or a positive number.");
+        if (FreezeBackboneEpochs < 0)
+            throw new SettingException(nameof(FreezeBackboneEpochs), $"FreezeBackboneEpochs {FreezeBackboneEpochs} must not be negative.");
+        if (EarlyStoppingPatience is < 1)
+            throw new SettingException(nameof(EarlyStoppingPatience), $"EarlyStoppingPatience {EarlyStoppingPatience} must be at least 1 epoch.");
+        if (!(ValidationFraction > 0 && ValidationFraction < 1))
+            throw new SettingException(nameof(ValidationFraction), $"ValidationFraction {ValidationFraction} must lie strictly between 0 and 1.");
+        Plateau?.Validate();
     }
 }

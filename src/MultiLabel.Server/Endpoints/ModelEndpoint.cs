@@ -28,7 +28,7 @@ internal static class ModelEndpoint
         var m = predictor.Manifest;
         var thresholds = m.Labels.Select((label, i) => (label, m.Thresholds[i])).ToDictionary(x => x.label, x => x.Item2);
         JsonElement? training = m.Training is null ? null : JsonSerializer.SerializeToElement(m.Training, JsonFormat.Options);
-        return Results.Json(new Response(m.Architecture, predictor.EngineName, m.ImageSize, m.Labels, thresholds,
+        return Results.Json(new Response(m.Architecture, predictor.Engine.ToString().ToLowerInvariant(), m.ImageSize, m.Labels, thresholds,
             m.Normalization, m.Metrics, training, m.Created, m.ToolVersion), ServerJson.Options);
     }
 }

@@ -26,16 +26,6 @@ public class LabelVocabularyTests
     }
 
     [Fact]
-    public void Decodes_with_a_threshold_per_label()
-    {
-        var vocabulary = new LabelVocabulary(["black", "dress", "red"]);
-
-        var labels = vocabulary.Decode([0.6f, 0.4f, 0.2f], [0.5f, 0.3f, 0.5f]);
-
-        Assert.Equal(["black", "dress"], labels);
-    }
-
-    [Fact]
     public void Round_trips_through_json()
     {
         var vocabulary = new LabelVocabulary(["shoes", "black", "blue"]);

@@ -1,8 +1,8 @@
 // The program README.md shows, kept here so that a test compiles and runs it;
 // LibraryExampleTests checks that the page quotes the text between the markers exactly.
 // <library-example>
-using MultiLabel;
 using MultiLabel.Inference;
+using MultiLabel.Runs;
 using MultiLabel.Training;
 
 public static class LibraryExample

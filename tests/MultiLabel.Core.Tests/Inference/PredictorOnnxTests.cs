@@ -1,4 +1,5 @@
 using MultiLabel.Inference;
+using MultiLabel.Native;
 using MultiLabel.Persistence;
 using MultiLabel.Tests.Persistence.Onnx;
 
@@ -15,12 +16,12 @@ public class PredictorOnnxTests
             ModelBundle.Save(bundle, ExportFixtures.Manifest("smallervggnet", 24), network);
         string[] images = ExportFixtures.ImagePaths();
 
-        using var torchPredictor = Predictor.Load(bundle, new PredictorOptions { Engine = "torch", Threads = 1 });
-        using var onnxPredictor = Predictor.Load(bundle, new PredictorOptions { Engine = "ONNX", Threads = 1 });
+        using var torchPredictor = Predictor.Load(bundle, new PredictorOptions { Engine = InferenceEngine.Torch, Threads = 1 });
+        using var onnxPredictor = Predictor.Load(bundle, new PredictorOptions { Engine = InferenceEngine.Onnx, Threads = 1 });
         var expected = torchPredictor.PredictFiles(images);
         var actual = onnxPredictor.PredictFiles(images);
 
-        Assert.Equal("onnx", onnxPredictor.EngineName);
+        Assert.Equal(InferenceEngine.Onnx, onnxPredictor.Engine);
         Assert.Equal([bundle], Directory.GetFiles(folder.Path));
         for (int i = 0; i < images.Length; i++)
         {
@@ -31,28 +32,29 @@ public class PredictorOnnxTests
     }
 
     [Theory]
-    [InlineData(null, "onnx")]
-    [InlineData(PredictorOptions.OnnxBreakEvenImages, "onnx")]
-    [InlineData(PredictorOptions.OnnxBreakEvenImages - 1, "torch")]
-    [InlineData(1, "torch")]
-    public void Auto_runs_onnx_on_the_cpu_unless_the_job_is_too_small_to_win_back_its_start(int? imageCount, string engine)
+    [InlineData(null, InferenceEngine.Onnx)]
+    [InlineData(PredictorOptions.OnnxBreakEvenImages, InferenceEngine.Onnx)]
+    [InlineData(PredictorOptions.OnnxBreakEvenImages - 1, InferenceEngine.Torch)]
+    [InlineData(1, InferenceEngine.Torch)]
+    public void Auto_runs_onnx_on_the_cpu_unless_the_job_is_too_small_to_win_back_its_start(int? imageCount, InferenceEngine engine)
     {
         using var folder = TestData.NewTempFolder();
         string bundle = folder.Combine("model.mlpkg");
         using (var network = ExportFixtures.Network("smallervggnet", 24, seed: 11))
             ModelBundle.Save(bundle, ExportFixtures.Manifest("smallervggnet", 24), network);
 
-        using var predictor = Predictor.Load(bundle, new PredictorOptions { Device = "cpu", Threads = 1, ImageCount = imageCount });
+        using var predictor = Predictor.Load(bundle, new PredictorOptions { Device = ComputeDevice.Cpu, Threads = 1, ImageCount = imageCount });
 
-        Assert.Equal(engine, predictor.EngineName);
+        Assert.Equal(engine, predictor.Engine);
     }
 
     [Fact]
     public void The_onnx_engine_refuses_cuda_with_what_to_do()
     {
-        var error = Assert.Throws<ArgumentException>(() =>
-            Predictor.Load("unused.mlpkg", new PredictorOptions { Engine = "onnx", Device = "cuda" }));
+        var error = Assert.Throws<SettingException>(() =>
+            Predictor.Load("unused.mlpkg", new PredictorOptions { Engine = InferenceEngine.Onnx, Device = ComputeDevice.Cuda }));
 
-        Assert.Contains("--engine torch", error.Message);
+        Assert.Equal(["Engine", "Device"], error.Mentioned);
+        Assert.Contains("set Device to cpu, or Engine to torch", error.Message);
     }
 }

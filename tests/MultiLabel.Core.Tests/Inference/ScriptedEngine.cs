@@ -7,7 +7,7 @@ internal sealed class ScriptedEngine(float[][] rows) : IPredictionEngine
 {
     private int next;
 
-    public string Name => "scripted";
+    public InferenceEngine Kind => InferenceEngine.Torch;
 
     public float[] Predict(ReadOnlySpan<byte> pixels, int count)
     {

@@ -8,7 +8,7 @@ public class ModelRegistryTests
     [Fact]
     public void An_unknown_name_fails_listing_the_known_ones()
     {
-        var error = Assert.Throws<ArgumentException>(() => ModelRegistry.Get("resnet19"));
+        var error = Assert.Throws<KeyNotFoundException>(() => ModelRegistry.Get("resnet19"));
 
         Assert.Contains("'resnet19'", error.Message);
         Assert.All(ModelRegistry.All, m => Assert.Contains(m.Name, error.Message));

@@ -20,9 +20,11 @@ public class TorchRuntimeTests
     {
         if (torch.cuda.is_available()) return;
 
-        var error = Assert.Throws<ArgumentException>(() => TorchRuntime.ResolveDevice("cuda"));
+        var error = Assert.Throws<SettingException>(() => TorchRuntime.ResolveDevice(ComputeDevice.Cuda));
 
-        Assert.Contains("--device cpu", error.Message);
-        Assert.Equal(DeviceType.CPU, TorchRuntime.ResolveDevice("auto").type);
+        Assert.Equal("Device", error.Setting);
+        Assert.Contains("no CUDA device", error.Message);
+        Assert.DoesNotContain("--", error.Message);
+        Assert.Equal(DeviceType.CPU, TorchRuntime.ResolveDevice(ComputeDevice.Auto).type);
     }
 }

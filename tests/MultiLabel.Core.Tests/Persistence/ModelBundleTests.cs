@@ -28,12 +28,8 @@ public class ModelBundleTests(TestModel model)
         string path = folder.Combine("model.mlpkg");
         using var network = ModelRegistry.Get("resnet18").Create(new ModelRequest(3, 32));
         network.eval();
-        ModelBundle.Save(path, new BundleManifest
-        {
-            Architecture = "resnet18", ImageSize = 32, Normalization = Normalization.ImageNet,
-            Labels = ["black", "dress", "red"], Thresholds = [0.5f, 0.4f, 0.6f],
-            Metrics = new Dictionary<string, double> { ["val_loss"] = 0.25 },
-        }, network);
+        ModelBundle.Save(path, BundleManifest.For("resnet18", 32, ["black", "dress", "red"], thresholds: [0.5f, 0.4f, 0.6f])
+            with { Metrics = new Dictionary<string, double> { ["val_loss"] = 0.25 } }, network);
 
         var (manifest, loaded) = ModelBundle.Load(path);
         using (loaded)
@@ -53,7 +49,7 @@ public class ModelBundleTests(TestModel model)
         var error = Assert.Throws<ModelBundleException>(() => Predictor.Load("/nonexistent/model.mlpkg"));
 
         Assert.Contains("Model file not found: /nonexistent/model.mlpkg", error.Message);
-        Assert.Contains("multilabel train", error.Message);
+        Assert.Contains("A training run writes its model as model.mlpkg", error.Message);
     }
 
     [Fact]

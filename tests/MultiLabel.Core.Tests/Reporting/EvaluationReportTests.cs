@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using MultiLabel.Inference;
 using MultiLabel.Reporting;
+using MultiLabel.Runs;
 
 namespace MultiLabel.Tests.Reporting;
 
@@ -13,7 +14,7 @@ public class EvaluationReportTests(TestModel model)
         folder.Copy(TestData.BadInput("black_dress/truncated_a.jpg"), "data/black_dress/truncated_a.jpg");
         folder.Copy(TestData.BadInput("black_dress/ok_1.jpg"), "data/purple_hat/ok_1.jpg");
         using var predictor = Predictor.Load(model.Path);
-        return ModelEvaluation.Run(predictor, data, new EvaluationOptions { CacheDirectory = null });
+        return EvaluationRun.Run(predictor, data, new EvaluationOptions { CacheDirectory = null });
     }
 
     [Fact]

@@ -66,16 +66,16 @@ public class LearnerTests
         string checkpoint = folder.Combine("last.ckpt");
         Fit(TinyData.Options(epochs: 1), [new LastCheckpoint(checkpoint)]);
 
-        var error = Assert.Throws<InvalidDataException>(() =>
+        var error = Assert.Throws<ArgumentException>(() =>
             Fit(TinyData.Options(epochs: 1), [], resume: TrainingCheckpoint.Load(checkpoint), fingerprint: "another run"));
 
-        Assert.Contains("other settings or other data", error.Message);
+        Assert.Contains("another recipe or other data", error.Message);
     }
 
     internal static History Fit(TrainingOptions options, IReadOnlyList<ICallback>? callbacks = null,
         CancellationToken cancellationToken = default, TrainingSnapshot? resume = null, string fingerprint = "test")
     {
-        TorchRuntime.Configure(options.Threads);
+        TorchRuntime.Configure(TinyData.Threads);
         var (train, validation) = TinyData.Split();
         torch.random.manual_seed(options.Seed);
         using var network = ModelRegistry.Get(options.Model).Create(new ModelRequest(train.LabelCount, options.ImageSize));

@@ -34,6 +34,8 @@ internal static class TinyData
         ImageSize = 32,
         Epochs = epochs,
         BatchSize = 8,
-        Threads = 1,
     };
+
+    /// <summary>libtorch threads of the training tests: one, so runs compare bit for bit.</summary>
+    public const int Threads = 1;
 }

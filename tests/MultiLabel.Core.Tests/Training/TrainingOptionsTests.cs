@@ -75,8 +75,12 @@ public class TrainingOptionsTests
             _ => TrainingOptions.Default with { Model = "vgg99" },
         };
 
-        var error = Assert.Throws<ArgumentException>(bad.Validate);
+        var error = Assert.Throws<SettingException>(bad.Validate);
 
-        Assert.Matches(setting == "Model" ? "vgg99.*resnet18" : "--", error.Message);
+        // The library speaks of its own properties, never of command-line flags.
+        Assert.Equal(setting, error.Setting);
+        Assert.StartsWith(setting + " ", error.Message);
+        Assert.DoesNotContain("--", error.Message);
+        if (setting == "Model") Assert.Matches("vgg99.*resnet18", error.Message);
     }
 }

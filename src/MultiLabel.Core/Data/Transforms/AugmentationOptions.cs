@@ -5,7 +5,7 @@ namespace MultiLabel.Data.Transforms;
 /// defaults are the original recipe's <c>ImageDataGenerator(rotation_range=25, width_shift_range=0.1,
 /// height_shift_range=0.1, shear_range=0.2, zoom_range=0.2, horizontal_flip=True, fill_mode="nearest")</c>.
 /// A range of 0 switches its component off; every value is checked when it is set and a value out of
-/// range throws an <see cref="ArgumentException"/> naming the option.
+/// range throws a <see cref="SettingException"/> naming the property.
 /// </summary>
 public sealed record AugmentationOptions
 {
@@ -76,9 +76,8 @@ public sealed record AugmentationOptions
     {
         bool ok = value >= min && (maxIncluded ? value <= max : value < max);
         if (!ok)
-            throw new ArgumentException(
-                $"{name} is {meaning} and must be in [{min}, {max}{(maxIncluded ? "]" : ")")}; got {value}. Use 0 to switch it off.",
-                name);
+            throw new SettingException(name,
+                $"{name} is {meaning} and must be in [{min}, {max}{(maxIncluded ? "]" : ")")}; got {value}. Use 0 to switch it off.");
         return value;
     }
 }

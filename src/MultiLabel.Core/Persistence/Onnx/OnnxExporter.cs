@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MultiLabel.Files;
 using MultiLabel.Models;
 using MultiLabel.Persistence.Onnx.Export;
 

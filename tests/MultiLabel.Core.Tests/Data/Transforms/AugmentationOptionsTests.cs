@@ -27,7 +27,7 @@ public class AugmentationOptionsTests
     [InlineData(nameof(AugmentationOptions.Zoom), double.NaN)]
     public void A_value_out_of_range_is_refused_with_the_option_named(string option, double value)
     {
-        var error = Assert.Throws<ArgumentException>(() => option switch
+        var error = Assert.Throws<SettingException>(() => option switch
         {
             nameof(AugmentationOptions.RotationDegrees) => new AugmentationOptions { RotationDegrees = value },
             nameof(AugmentationOptions.WidthShift) => new AugmentationOptions { WidthShift = value },
@@ -38,6 +38,7 @@ public class AugmentationOptionsTests
 
         Assert.StartsWith(option + " is ", error.Message);
         Assert.Equal(option, error.ParamName);
+        Assert.Equal(option, error.Setting);
     }
 
     [Fact]

@@ -43,14 +43,8 @@ internal static class ExportFixtures
         }
     }
 
-    public static BundleManifest Manifest(string architecture, int size) => new()
-    {
-        Architecture = architecture,
-        ImageSize = size,
-        Normalization = ModelRegistry.Get(architecture).Normalization,
-        Labels = Labels,
-        Thresholds = [0.5f, 0.25f, 0.5f, 0.75f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.4f],
-    };
+    public static BundleManifest Manifest(string architecture, int size) =>
+        BundleManifest.For(architecture, size, Labels, thresholds: [0.5f, 0.25f, 0.5f, 0.75f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.4f]);
 
     public static string[] ImagePaths() =>
         Folders.Select(f => Directory.EnumerateFiles(Path.Combine(TestData.Apparel, f)).Order(StringComparer.Ordinal).First()).ToArray();

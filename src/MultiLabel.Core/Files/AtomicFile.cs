@@ -1,13 +1,17 @@
-namespace MultiLabel.Persistence;
+namespace MultiLabel.Files;
 
 /// <summary>
-/// Writes files that matter so that a crash or Ctrl-C never leaves them half-written: the content
-/// goes to a temporary file in the same folder, is flushed to disk, then renamed over the target.
+/// Writes files that matter so that a crash or Ctrl-C never leaves them half-written: the content goes to a
+/// hidden temporary file in the same folder (<c>.NAME.PID.GUID.tmp</c>), is flushed, then renamed over the target.
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
-    public static void Write(string path, Action<Stream> write)
+    /// <summary>
+    /// Writes <paramref name="path"/> through <paramref name="write"/>, atomically. <paramref name="durable"/> flushes the
+    /// content to the disk before the rename (for models and checkpoints); without it a power cut may lose the new
+    /// file, though never leave it half-written (enough for caches).
+    /// </summary>
+    public static void Write(string path, Action<Stream> write, bool durable = true)
     {
         string full = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(full)!;
@@ -18,7 +22,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
             File.Move(temporary, full, overwrite: true);
         }

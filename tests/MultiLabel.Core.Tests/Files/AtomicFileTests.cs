@@ -1,6 +1,6 @@
-using MultiLabel.Persistence;
+using MultiLabel.Files;
 
-namespace MultiLabel.Tests.Persistence;
+namespace MultiLabel.Tests.Files;
 
 public class AtomicFileTests
 {

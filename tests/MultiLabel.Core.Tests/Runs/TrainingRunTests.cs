@@ -1,9 +1,10 @@
 using System.Text.Json;
 using MultiLabel.Persistence;
+using MultiLabel.Runs;
 using MultiLabel.Tests.Training;
 using SkiaSharp;
 
-namespace MultiLabel.Tests;
+namespace MultiLabel.Tests.Runs;
 
 [Collection(ReproducibleTraining.Name)]
 public class TrainingRunTests
@@ -28,6 +29,7 @@ public class TrainingRunTests
             OutputDirectory = folder.Combine("out"),
             Training = TinyData.Options(epochs: 2),
             CacheDirectory = folder.Combine("cache"),
+            Threads = TinyData.Threads,
         };
 
         var result = TrainingRun.Run(options);
@@ -59,15 +61,16 @@ public class TrainingRunTests
         Directory.CreateDirectory(folder.Combine("out"));
         File.WriteAllText(folder.Combine("out", "model.mlpkg"), "precious");
 
-        var error = Assert.Throws<ArgumentException>(() => TrainingRun.Run(new TrainingRunOptions
+        var error = Assert.Throws<SettingException>(() => TrainingRun.Run(new TrainingRunOptions
         {
             Data = TestData.Samples,
             OutputDirectory = folder.Combine("out"),
             Training = TinyData.Options(epochs: 1),
         }));
 
-        Assert.Contains("--resume", error.Message);
-        Assert.Contains("--overwrite", error.Message);
+        Assert.Equal("OutputDirectory", error.Setting);
+        Assert.Equal(["OutputDirectory", "Resume", "Overwrite"], error.Mentioned);
+        Assert.Contains("Continue it with Resume, replace it with Overwrite", error.Message);
         Assert.Equal("precious", File.ReadAllText(folder.Combine("out", "model.mlpkg")));
     }
 
@@ -76,13 +79,33 @@ public class TrainingRunTests
     {
         using var folder = TestData.NewTempFolder();
 
-        var error = Assert.Throws<ModelBundleException>(() => TrainingRun.Run(new TrainingRunOptions
+        var error = Assert.Throws<SettingException>(() => TrainingRun.Run(new TrainingRunOptions
         {
             Data = TestData.Samples,
             OutputDirectory = folder.Combine("out"),
             Resume = true,
         }));
 
-        Assert.Contains("No checkpoint to resume", error.Message);
+        Assert.Equal("Resume", error.Setting);
+        Assert.Contains("holds no last.ckpt to continue", error.Message);
+    }
+
+    [Fact]
+    public void Resuming_a_run_that_saved_a_model_but_no_checkpoint_advises_one_way_on()
+    {
+        using var folder = TestData.NewTempFolder();
+        Directory.CreateDirectory(folder.Combine("out"));
+        File.WriteAllText(folder.Combine("out", "model.mlpkg"), "a model whose first checkpoint write was killed");
+
+        var error = Assert.Throws<SettingException>(() => TrainingRun.Run(new TrainingRunOptions
+        {
+            Data = TestData.Samples,
+            OutputDirectory = folder.Combine("out"),
+            Resume = true,
+        }));
+
+        // Not circular: without Resume the run would refuse the folder, so the advice is Overwrite.
+        Assert.Contains("Start afresh there with Overwrite instead of Resume", error.Message);
+        Assert.Equal(["Resume", "Overwrite", "OutputDirectory"], error.Mentioned);
     }
 }

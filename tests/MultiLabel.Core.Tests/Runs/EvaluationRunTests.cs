@@ -1,11 +1,13 @@
 using MultiLabel.Data;
 using MultiLabel.Inference;
 using MultiLabel.Metrics;
+using MultiLabel.Runs;
+using MultiLabel.Tests.Inference;
 
-namespace MultiLabel.Tests.Inference;
+namespace MultiLabel.Tests.Runs;
 
 [Collection(TestModelCollection.Name)]
-public class ModelEvaluationTests(TestModel model)
+public class EvaluationRunTests(TestModel model)
 {
     // The worked example. Model labels: black, blue, dress, shirt. Images (sorted by path) and their targets:
     //   a black_dress  1 0 1 0   scores .9  .2 .8 .1  → black, dress          all right
@@ -40,7 +42,7 @@ public class ModelEvaluationTests(TestModel model)
         using var folder = TestData.NewTempFolder();
         using var predictor = ScriptedPredictor();
 
-        var evaluation = ModelEvaluation.Run(predictor, WorkedExampleData(folder), new EvaluationOptions { CacheDirectory = null });
+        var evaluation = EvaluationRun.Run(predictor, WorkedExampleData(folder), new EvaluationOptions { CacheDirectory = null });
         var result = evaluation.Result;
 
         Assert.Equal(4, result.ImageCount);
@@ -64,7 +66,7 @@ public class ModelEvaluationTests(TestModel model)
         using var folder = TestData.NewTempFolder();
         using var predictor = ScriptedPredictor();
 
-        var evaluation = ModelEvaluation.Run(predictor, WorkedExampleData(folder), new EvaluationOptions { CacheDirectory = null });
+        var evaluation = EvaluationRun.Run(predictor, WorkedExampleData(folder), new EvaluationOptions { CacheDirectory = null });
 
         Assert.Equal(new Dictionary<string, int> { ["hat"] = 1, ["purple"] = 1 }, evaluation.UnknownLabels);
         Assert.Equal(["hat", "purple"], evaluation.Images[3].Labels);
@@ -78,7 +80,7 @@ public class ModelEvaluationTests(TestModel model)
         using var folder = TestData.NewTempFolder();
         using var predictor = ScriptedPredictor();
 
-        var evaluation = ModelEvaluation.Run(predictor, WorkedExampleData(folder), new EvaluationOptions { CacheDirectory = null });
+        var evaluation = EvaluationRun.Run(predictor, WorkedExampleData(folder), new EvaluationOptions { CacheDirectory = null });
         var mistakes = evaluation.MostConfidentlyWrong();
 
         // b missed black at 0.25 (error 0.75); d predicted shirt at 0.7 (error 0.7); a and c are right.
@@ -97,7 +99,7 @@ public class ModelEvaluationTests(TestModel model)
         using var folder = TestData.NewTempFolder();
         using var predictor = ScriptedPredictor();
 
-        var evaluation = ModelEvaluation.Run(predictor, WorkedExampleData(folder), new EvaluationOptions { CacheDirectory = null, Threshold = 0.65f });
+        var evaluation = EvaluationRun.Run(predictor, WorkedExampleData(folder), new EvaluationOptions { CacheDirectory = null, Threshold = 0.65f });
 
         // At 0.65: c's dress (0.6) is now missed too, so only a is entirely right.
         Assert.All(evaluation.Thresholds, t => Assert.Equal(0.65f, t));
@@ -114,7 +116,7 @@ public class ModelEvaluationTests(TestModel model)
         folder.Copy(TestData.BadInput("black_dress/empty_a.jpg"), "data/black_dress/empty_a.jpg");
         using var predictor = new Predictor(TestModel.ManifestFor(["black", "blue", "dress", "shirt"]), new ScriptedEngine([[0.9f, 0.1f, 0.9f, 0.1f]]));
 
-        var evaluation = ModelEvaluation.Run(predictor, folder.Combine("data"), new EvaluationOptions { CacheDirectory = null });
+        var evaluation = EvaluationRun.Run(predictor, folder.Combine("data"), new EvaluationOptions { CacheDirectory = null });
 
         Assert.Equal(1, evaluation.Result.ImageCount);
         Assert.Equal(2, evaluation.Skipped.Count);
@@ -128,7 +130,7 @@ public class ModelEvaluationTests(TestModel model)
         folder.Copy(TestData.BadInput("black_pants/text_a.jpg"), "data/black_pants/text_a.jpg");
         using var predictor = ScriptedPredictor();
 
-        var error = Assert.Throws<DatasetException>(() => ModelEvaluation.Run(predictor, folder.Combine("data"), new EvaluationOptions { CacheDirectory = null }));
+        var error = Assert.Throws<DatasetException>(() => EvaluationRun.Run(predictor, folder.Combine("data"), new EvaluationOptions { CacheDirectory = null }));
 
         Assert.Contains(folder.Combine("data"), error.Message);
         Assert.Contains("1 file skipped", error.Message);
@@ -142,7 +144,7 @@ public class ModelEvaluationTests(TestModel model)
         using var predictor = Predictor.Load(model.Path);
         var progress = new List<InferenceProgress>();
 
-        var evaluation = ModelEvaluation.Run(predictor, data, new EvaluationOptions { CacheDirectory = folder.Combine("cache"), BatchSize = 4 },
+        var evaluation = EvaluationRun.Run(predictor, data, new EvaluationOptions { CacheDirectory = folder.Combine("cache"), BatchSize = 4 },
             new EvaluationObserver { Predicting = new Recorder<InferenceProgress>(progress) });
         var predicted = predictor.PredictFiles(evaluation.Images.Select(i => i.Path).ToArray());
 

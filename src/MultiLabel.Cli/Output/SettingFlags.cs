@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace MultiLabel.Cli.Output;
+
+/// <summary>
+/// The one table from Core's setting names (the properties a <see cref="SettingException"/> names) to the
+/// command-line options that set them, so an error about <c>ImageSize</c> reads as one about <c>--image-size</c>.
+/// </summary>
+internal static class SettingFlags
+{
+    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
+    {
+        ["Data"] = "--data",
+        ["OutputDirectory"] = "--out",
+        ["ValidationData"] = "--val-data",
+        ["Resume"] = "--resume",
+        ["Overwrite"] = "--overwrite",
+        ["Threads"] = "--threads",
+        ["Device"] = "--device",
+        ["Engine"] = "--engine",
+        ["Model"] = "--model",
+        ["ImageSize"] = "--image-size",
+        ["Epochs"] = "--epochs",
+        ["BatchSize"] = "--batch-size",
+        ["LearningRate"] = "--lr",
+        ["HeadLearningRate"] = "--head-lr",
+        ["WeightDecay"] = "--weight-decay",
+        ["FreezeBackboneEpochs"] = "--freeze-epochs",
+        ["EarlyStoppingPatience"] = "--early-stopping",
+        ["ValidationFraction"] = "--val-split",
+        ["Plateau.Patience"] = "--plateau-patience",
+        ["Plateau.Factor"] = "--plateau-factor",
+        ["Plateau.MinLearningRate"] = "--min-lr",
+        ["RotationDegrees"] = "--rotation",
+        ["WidthShift"] = "--width-shift",
+        ["HeightShift"] = "--height-shift",
+        ["ShearDegrees"] = "--shear",
+        ["Zoom"] = "--zoom",
+    };
+
+    /// <summary>The option that sets <paramref name="setting"/>, or null when the CLI has none.</summary>
+    public static string? For(string setting) => Flags.GetValueOrDefault(setting);
+
+    /// <summary>The message of <paramref name="error"/> with every setting it mentions written as its option.</summary>
+    public static string Translate(SettingException error)
+    {
+        string message = error.Message;
+        foreach (string setting in error.Mentioned.Distinct().OrderByDescending(s => s.Length))
+            if (For(setting) is { } flag)
+                message = Regex.Replace(message, $@"(?<![\w.-]){Regex.Escape(setting)}(?![\w-])", flag);
+        return message;
+    }
+}
