@@ -74,6 +74,23 @@ public sealed class ResNet : MultiLabelNetwork
         return fc.forward(features);
     }
 
+    /// <inheritdoc/>
+    /// <remarks>The output of <c>layer4</c>, after its last block's ReLU.</remarks>
+    public override Tensor ForwardToLastStage(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = maxpool.forward(bn1.forward(conv1.forward(input)).relu_());
+        return layer4.forward(layer3.forward(layer2.forward(layer1.forward(x)))).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Global average pooling and <c>fc</c>.</remarks>
+    public override Tensor ForwardFromLastStage(Tensor activations)
+    {
+        using var scope = NewDisposeScope();
+        return fc.forward(avgpool.forward(activations).flatten(1)).MoveToOuterDisposeScope();
+    }
+
     private static Sequential Stage(ref long channels, long planes, int count, long stride, bool bottleneck)
     {
         var blocks = new List<(string, Module<Tensor, Tensor>)>();

@@ -50,6 +50,37 @@ public sealed class SmallerVggNet : MultiLabelNetwork
         return head.forward(classifier.forward(features.forward(input))).MoveToOuterDisposeScope();
     }
 
+    /// <summary>The layer of <c>features</c> whose output <see cref="ForwardToLastStage"/> returns.</summary>
+    private const string LastStageEnd = "bn5";
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The last convolution block's output (conv5, ReLU, batch norm) before its pooling: 16×16 at 96 px rather than
+    /// the pooled 8×8, so heat maps resolve twice as finely.
+    /// </remarks>
+    public override Tensor ForwardToLastStage(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = input;
+        foreach (var (name, layer) in features.named_children())
+        {
+            x = ((Module<Tensor, Tensor>)layer).forward(x);
+            if (name == LastStageEnd) break;
+        }
+        return x.MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The last block's pooling, dropout and flattening, then the dense layers and the head.</remarks>
+    public override Tensor ForwardFromLastStage(Tensor activations)
+    {
+        using var scope = NewDisposeScope();
+        var x = activations;
+        foreach (var (_, layer) in features.named_children().SkipWhile(c => c.name != LastStageEnd).Skip(1))
+            x = ((Module<Tensor, Tensor>)layer).forward(x);
+        return head.forward(classifier.forward(x)).MoveToOuterDisposeScope();
+    }
+
     private static BatchNorm2d Norm(long channels) => BatchNorm2d(channels, eps: 1e-3, momentum: 0.01);
 
     /// <inheritdoc/>
