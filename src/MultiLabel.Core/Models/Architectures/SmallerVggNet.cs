@@ -51,12 +51,14 @@ public sealed class SmallerVggNet : MultiLabelNetwork
     }
 
     /// <summary>The layer of <c>features</c> whose output <see cref="ForwardToLastStage"/> returns.</summary>
-    private const string LastStageEnd = "bn5";
+    private const string LastStageEnd = "relu5";
 
     /// <inheritdoc/>
     /// <remarks>
-    /// The last convolution block's output (conv5, ReLU, batch norm) before its pooling: 16×16 at 96 px rather than
-    /// the pooled 8×8, so heat maps resolve twice as finely.
+    /// The last convolution's ReLU output, before its batch norm and pooling. Grad-CAM reads activations as evidence
+    /// (0 = nothing found), which holds for a ReLU's output but not after this network's batch norm (Keras' order puts it
+    /// after the ReLU, centring every channel on its mean, so the background would count as negative evidence). Before the
+    /// pooling the map is 16×16 at 96 px rather than 8×8, so heat maps resolve twice as finely.
     /// </remarks>
     public override Tensor ForwardToLastStage(Tensor input)
     {
@@ -71,7 +73,7 @@ public sealed class SmallerVggNet : MultiLabelNetwork
     }
 
     /// <inheritdoc/>
-    /// <remarks>The last block's pooling, dropout and flattening, then the dense layers and the head.</remarks>
+    /// <remarks>The last block's batch norm, pooling, dropout and flattening, then the dense layers and the head.</remarks>
     public override Tensor ForwardFromLastStage(Tensor activations)
     {
         using var scope = NewDisposeScope();
