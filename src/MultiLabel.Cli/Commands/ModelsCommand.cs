@@ -20,10 +20,7 @@ public sealed class ModelsCommand : Command<ModelsCommand.Settings>
     {
         if (settings.Json)
         {
-            Output.Json.Print(ModelRegistry.All.Select(m => new Dictionary<string, object>
-            {
-                ["name"] = m.Name, ["default_image_size"] = m.DefaultImageSize, ["pretrained"] = m.Pretrained, ["description"] = m.Description,
-            }).ToArray());
+            Output.Json.Print(ModelRegistry.All.Select(m => new Item(m.Name, m.DefaultImageSize, m.Pretrained, m.Description)).ToArray());
             return 0;
         }
         var table = new Table().AddColumn("name").AddColumn(new TableColumn("default size").RightAligned()).AddColumn("pretrained").AddColumn("description");
@@ -32,4 +29,7 @@ public sealed class ModelsCommand : Command<ModelsCommand.Settings>
         Terminal.Out.Write(table);
         return 0;
     }
+
+    /// <summary>One element of the <c>--json</c> array.</summary>
+    private sealed record Item(string Name, int DefaultImageSize, bool Pretrained, string Description);
 }
