@@ -11,6 +11,7 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel dataset inspect DIR</c>: what a dataset holds and what was left out.</summary>
 public sealed class DatasetInspectCommand : Command<DatasetInspectCommand.Settings>
 {
+    /// <summary>The options of <c>dataset inspect</c>: the dataset, how it is read, and the size images are checked at.</summary>
     public sealed class Settings : DatasetSettings
     {
         [CommandArgument(0, "<DATA>")]

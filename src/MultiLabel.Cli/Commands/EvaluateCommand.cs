@@ -15,6 +15,7 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel evaluate --model M --data DIR</c>: score a model on labelled images.</summary>
 public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 {
+    /// <summary>The options of <c>evaluate</c>: the model (shared with predict and serve), the labelled data and how it is read, and the outputs.</summary>
     public sealed class Settings : InferenceSettings
     {
         [CommandOption("--data <DIR>")]

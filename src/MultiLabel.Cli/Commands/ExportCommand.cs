@@ -13,6 +13,7 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel export --model M --onnx OUT.onnx</c>: a trained model as one standalone ONNX file.</summary>
 public sealed class ExportCommand : Command<ExportCommand.Settings>
 {
+    /// <summary>The options of <c>export</c>: the model and the ONNX file to write.</summary>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--model <PATH>")]
@@ -54,7 +55,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
                 manifest.Architecture, manifest.Labels));
             return 0;
         }
-        Terminal.Out.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({bytes / 1e6:F1} MB, ONNX opset {OnnxExporter.OpsetVersion}).");
+        Terminal.Out.MarkupLine($"Wrote [bold]{Markup.Escape(settings.Onnx)}[/] ({bytes / 1e6:F1} MB, ONNX opset {OnnxExporter.OpsetVersion}).");
         Terminal.Out.MarkupLine($"  input  [bold]{OnnxExporter.InputName}[/]: uint8 RGB [[{OnnxExporter.BatchDimension}, {size}, {size}, 3]] (NHWC, 0–255; normalisation is inside the graph)");
         Terminal.Out.MarkupLine($"  output [bold]{OnnxExporter.OutputName}[/]: float [[{OnnxExporter.BatchDimension}, {labels}]], one sigmoid probability per label");
         Terminal.Out.MarkupLine($"  metadata: {OnnxExporter.LabelsKey}, {OnnxExporter.ThresholdsKey}, {OnnxExporter.ImageSizeKey}, {OnnxExporter.NormalizationKey}, {OnnxExporter.ArchitectureKey}");

@@ -13,6 +13,7 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel info MODEL</c>: what a model bundle holds.</summary>
 public sealed class InfoCommand : Command<InfoCommand.Settings>
 {
+    /// <summary>The options of <c>info</c>: the model file or run folder.</summary>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<MODEL>")]

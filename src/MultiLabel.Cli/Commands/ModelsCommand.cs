@@ -9,6 +9,7 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel models</c>: the networks <c>train --model</c> accepts.</summary>
 public sealed class ModelsCommand : Command<ModelsCommand.Settings>
 {
+    /// <summary>The options of <c>models</c>: only the output format.</summary>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--json")]

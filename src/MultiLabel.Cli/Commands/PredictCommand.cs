@@ -13,6 +13,7 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel predict --model M PATH...</c>: label images with a trained model.</summary>
 public sealed class PredictCommand : Command<PredictCommand.Settings>
 {
+    /// <summary>The options of <c>predict</c>: the model (shared with evaluate and serve), the images, and how labels are chosen and shown.</summary>
     public sealed class Settings : InferenceSettings
     {
         [CommandArgument(0, "<PATHS>")]

@@ -11,6 +11,7 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel serve</c>: an HTTP API and an upload page over a trained model, until Ctrl-C or SIGTERM.</summary>
 public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
+    /// <summary>The options of <c>serve</c>: the model (shared with predict and evaluate), where to listen and how requests are batched.</summary>
     public sealed class Settings : ModelSettings
     {
         [CommandOption("--urls <URLS>")]

@@ -1,3 +1,4 @@
+using MultiLabel.Cli.Output;
 using MultiLabel.Data;
 
 namespace MultiLabel.Cli.Inputs;
@@ -26,9 +27,12 @@ public static class InputPaths
         {
             string inside = Path.Combine(path, ModelFileName);
             if (File.Exists(inside)) return inside;
-            var others = Directory.GetFiles(path, "*.mlpkg").Order(StringComparer.Ordinal).ToArray();
-            throw new InputPathException(others.Length > 0
-                ? $"{Subject(option, path)} is a folder without a {ModelFileName}; did you mean {others[0]}?"
+            // Another bundle in the folder, or run folders inside it, are what the user probably meant.
+            var candidates = Directory.GetFiles(path, "*.mlpkg")
+                .Concat(Directory.GetDirectories(path).Where(d => File.Exists(Path.Combine(d, ModelFileName))))
+                .Order(StringComparer.Ordinal).Take(3).ToArray();
+            throw new InputPathException(candidates.Length > 0
+                ? $"{Subject(option, path)} is a folder without a {ModelFileName}; did you mean {Sentence.Or(candidates)}?"
                 : $"{Subject(option, path)} is a folder without a {ModelFileName}; {takes}.");
         }
         if (!File.Exists(path)) throw new InputPathException($"{Subject(option, path)} does not exist; {takes}.");

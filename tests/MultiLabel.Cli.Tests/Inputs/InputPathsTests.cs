@@ -27,6 +27,8 @@ public class InputPathsTests
         Directory.CreateDirectory(folder.Combine("other"));
         File.WriteAllText(folder.Combine("run", "history.csv"), "epoch,loss\n1,0.5\n");
         File.WriteAllBytes(folder.Combine("other", "best.mlpkg"), [(byte)'P', (byte)'K', 3, 4]);
+        Directory.CreateDirectory(folder.Combine("model-run"));
+        File.WriteAllBytes(folder.Combine("model-run", "model.mlpkg"), [(byte)'P', (byte)'K', 3, 4]);
 
         Assert.Equal($"--model {folder.Combine("run", "history.csv")} is not a MultiLabel model (model.mlpkg); {ModelTakes}",
             Assert.Throws<InputPathException>(() => InputPaths.Model(folder.Combine("run", "history.csv"), "--model")).Message);
@@ -34,6 +36,8 @@ public class InputPathsTests
             Assert.Throws<InputPathException>(() => InputPaths.Model(folder.Combine("run"), "--model")).Message);
         Assert.Equal($"--model {folder.Combine("other")} is a folder without a model.mlpkg; did you mean {folder.Combine("other", "best.mlpkg")}?",
             Assert.Throws<InputPathException>(() => InputPaths.Model(folder.Combine("other"), "--model")).Message);
+        Assert.Equal($"--model {folder.Path} is a folder without a model.mlpkg; did you mean {folder.Combine("model-run")}?",
+            Assert.Throws<InputPathException>(() => InputPaths.Model(folder.Path, "--model")).Message);
         Assert.Equal($"--model {folder.Combine("gone")} does not exist; {ModelTakes}",
             Assert.Throws<InputPathException>(() => InputPaths.Model(folder.Combine("gone"), "--model")).Message);
         Assert.Equal($"{folder.Combine("run", "history.csv")} is not a MultiLabel model (model.mlpkg); info takes the model.mlpkg a training run wrote, or the run folder holding it.",
