@@ -20,11 +20,14 @@ internal static partial class CommandCatalog
         .OrderBy(c => c.Words, StringComparer.Ordinal)
         .ToArray();
 
-    /// <summary>The command <paramref name="args"/> call: the longest one whose words lead them.</summary>
+    /// <summary>
+    /// The command <paramref name="args"/> call: the longest one whose words lead their words (options left out, so
+    /// <c>dataset --json inspect</c> finds <c>dataset inspect</c>).
+    /// </summary>
     public static KnownCommand? Find(IReadOnlyList<string> args)
     {
-        var leading = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
-        return All.Where(c => Leads(c.Words.Split(' '), leading)).MaxBy(c => c.Words.Length);
+        var words = args.Where(a => !a.StartsWith('-')).ToArray();
+        return All.Where(c => Leads(c.Words.Split(' '), words)).MaxBy(c => c.Words.Length);
     }
 
     /// <summary>The command Spectre.Console.Cli's model describes as <paramref name="command"/>.</summary>

@@ -42,6 +42,8 @@ internal static partial class UsageErrors
     private static string UnknownOption(string written, KnownCommand? command)
     {
         if (command == null) return $"unknown option {written}; multilabel --help lists the commands, multilabel COMMAND --help their options.";
+        if (written.StartsWith("--", StringComparison.Ordinal) && command.Option(written[2..]) != null) // between the command's words (dataset --json inspect)
+            return $"{written} must follow the whole command: multilabel {command.Words} ... {written}.";
         var names = command.Options.SelectMany(o => o.Attribute.LongNames).Append("help");
         var nearest = NearestName.Among(written.TrimStart('-'), names).Select(n => "--" + n).ToArray();
         string hint = nearest.Length > 0 ? $"did you mean {Sentence.Or(nearest)}?" : $"multilabel {command.Words} --help lists its options.";

@@ -14,6 +14,8 @@ public class UsageErrorsTests
     [InlineData("info has no option --JSON; did you mean --json?", "info", "m.mlpkg", "--JSON")]
     [InlineData("train has no option -epochs; did you mean --epochs?", "train", "-epochs", "3")]
     [InlineData("train has no option --thre; did you mean --threads?", "train", "--thre", "2")]
+    [InlineData("--json must follow the whole command: multilabel dataset inspect ... --json.", "dataset", "--json", "inspect", "d")]
+    [InlineData("dataset inspect has no option --jsn; did you mean --json?", "dataset", "--jsn", "inspect", "d")]
     [InlineData("--quiet must follow a command: multilabel COMMAND [OPTIONS] (multilabel --help lists the commands).", "--quiet", "train")]
     // Values that are not what the option takes say what it takes.
     [InlineData("--epochs takes a whole number, not 'abc'.", "train", "--data", "X", "--out", "Y", "--epochs", "abc")]
