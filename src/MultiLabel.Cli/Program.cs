@@ -10,6 +10,7 @@ namespace MultiLabel.Cli;
 /// <summary>The <c>multilabel</c> command tree.</summary>
 public static class Program
 {
+    /// <summary>Runs the command <paramref name="args"/> name; the exit code says how it went (see <see cref="ErrorReport"/>).</summary>
     public static Task<int> Main(string[] args)
     {
         var app = new CommandApp();

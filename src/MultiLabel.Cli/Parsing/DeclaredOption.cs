@@ -37,6 +37,18 @@ internal sealed record DeclaredOption(PropertyInfo Property, CommandOptionAttrib
         }
     }
 
+    /// <summary>The sentence for the option given without its value: <c>--epochs needs a value: a whole number.</c>, <c>--data needs its DIR: …</c>.</summary>
+    public string MissingValue
+    {
+        get
+        {
+            var type = Nullable.GetUnderlyingType(Property.PropertyType) ?? Property.PropertyType;
+            return type == typeof(string) && Attribute.ValueName is { Length: > 0 } valueName
+                ? $"{Name} needs its {valueName}: {ValueKind}."
+                : $"{Name} needs a value: {ValueKind}.";
+        }
+    }
+
     /// <summary>Whether <paramref name="spelling"/> (without dashes) names this option.</summary>
     public bool IsCalled(string spelling) => Spellings.Contains(spelling, StringComparer.Ordinal);
 

@@ -23,7 +23,7 @@ internal sealed class StrictArguments : ICommandInterceptor
         {
             object? value = option.Property.GetValue(settings);
             if (value is string text && text == Placeholder || value is string[] texts && texts.Contains(Placeholder))
-                throw new UsageException($"{option.Name} needs a value: {option.ValueKind}.");
+                throw new UsageException(option.MissingValue);
         }
     }
 

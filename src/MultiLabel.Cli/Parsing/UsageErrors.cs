@@ -25,9 +25,7 @@ internal static partial class UsageErrors
         if ((match = ConversionMessage().Match(message)).Success)
             return BadValue(match.Groups[1].Value, command, args);
         if ((match = NoValueMessage().Match(message)).Success)
-            return command?.Option(match.Groups[1].Value) is { } option
-                ? $"{option.Name} needs a value: {option.ValueKind}."
-                : $"--{match.Groups[1].Value} needs a value.";
+            return command?.Option(match.Groups[1].Value) is { } option ? option.MissingValue : $"--{match.Groups[1].Value} needs a value.";
         if (message == "Flags cannot be assigned a value.")
             return FlagWithValue(command, args);
         if ((match = UnknownCommandMessage().Match(message)).Success)
@@ -54,7 +52,7 @@ internal static partial class UsageErrors
     {
         var option = FindOptionGiven(value, command, args);
         if (value == StrictArguments.Placeholder)
-            return option != null ? $"{option.Name} needs a value: {option.ValueKind}." : "an option was given without its value.";
+            return option?.MissingValue ?? "an option was given without its value.";
         if (option == null) return $"'{value}' is not a valid value here; multilabel {command?.Words ?? "COMMAND"} --help says what each option takes.";
         var type = Nullable.GetUnderlyingType(option.Property.PropertyType) ?? option.Property.PropertyType;
         var words = Settings.Choices.For(type)?.Select(c => c.Word) ?? [];

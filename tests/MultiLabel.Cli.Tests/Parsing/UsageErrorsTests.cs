@@ -40,9 +40,10 @@ public class UsageErrorsTests
     [InlineData("--threads takes 0 (every core) or more.", "serve", "--model", "m", "--threads", "-1")]
     // Options without their value, switches with one.
     [InlineData("--epochs needs a value: a whole number.", "train", "--data", "X", "--out", "Y", "--epochs")]
-    [InlineData("--data needs a value: dataset folder (label-named subfolders) or CSV label file.", "train", "--out", "Y", "--data")]
-    [InlineData("--model needs a value: the model.mlpkg a training run wrote, or the run folder holding it.", "predict", "x.jpg", "--model")]
-    [InlineData("--data needs a value: labelled images: a folder of label-named subfolders or a CSV label file, as for training.", "evaluate", "--model", "m", "--data", "--json")]
+    [InlineData("--data needs its DIR: dataset folder (label-named subfolders) or CSV label file.", "train", "--out", "Y", "--data")]
+    [InlineData("--model needs its PATH: the model.mlpkg a training run wrote, or the run folder holding it.", "predict", "x.jpg", "--model")]
+    [InlineData("--data needs its DIR: labelled images: a folder of label-named subfolders or a CSV label file, as for training.", "evaluate", "--model", "m", "--data", "--json")]
+    [InlineData("--report needs its DIR: write a self-contained HTML report to DIR/index.html.", "evaluate", "--model", "m", "--data", "d", "--report")]
     [InlineData("--json is a switch and takes no value (write --json alone, not --json=yes).", "predict", "--model", "m", "--json=yes", "x.jpg")]
     // Commands and arguments.
     [InlineData("multilabel has no command 'trian'; did you mean train?", "trian", "--data", "X")]
