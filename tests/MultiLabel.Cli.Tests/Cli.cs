@@ -27,6 +27,7 @@ internal static class Cli
         foreach (string arg in args) start.ArgumentList.Add(arg);
         start.Environment["MULTILABEL_CACHE"] = Path.Combine(workingDirectory, ".cache");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["COLUMNS"] = "80"; // as many shells export it; output to a pipe must not wrap at it
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -13,7 +13,11 @@ public sealed class CliModel : IDisposable
         Labels = TestBundle.Save(Path).Labels;
     }
 
+    /// <summary>The model file.</summary>
     public string Path { get; }
+
+    /// <summary>The folder holding it as <c>model.mlpkg</c>, as a training run's output folder does.</summary>
+    public string RunFolder => System.IO.Path.GetDirectoryName(Path)!;
 
     public IReadOnlyList<string> Labels { get; }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
-using System.Text.Json.Serialization;
+using MultiLabel.Cli.Inputs;
 using MultiLabel.Cli.Output;
+using MultiLabel.Cli.Settings;
 using MultiLabel.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -10,6 +11,7 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel dataset inspect DIR</c>: what a dataset holds and what was left out.</summary>
 public sealed class DatasetInspectCommand : Command<DatasetInspectCommand.Settings>
 {
+    /// <summary>The options of <c>dataset inspect</c>: the dataset, how it is read, and the size images are checked at.</summary>
     public sealed class Settings : DatasetSettings
     {
         [CommandArgument(0, "<DATA>")]
@@ -24,11 +26,19 @@ public sealed class DatasetInspectCommand : Command<DatasetInspectCommand.Settin
         [Description("Size images are decoded (and cached) at while checking them; 128 matches the default training recipe.")]
         [DefaultValue(128)]
         public int ImageSize { get; init; } = 128;
+
+        public override ValidationResult Validate()
+        {
+            var inherited = base.Validate();
+            if (!inherited.Successful) return inherited;
+            if (ImageSize < 1) return ValidationResult.Error($"--image-size takes 1 or more pixels, not {ImageSize}.");
+            return ValidationResult.Success();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var loaded = DatasetLoader.Load(settings.Data, settings.ToLoadOptions(settings.ImageSize),
+        var loaded = DatasetLoader.Load(InputPaths.Dataset(settings.Data, "dataset inspect"), settings.ToLoadOptions(settings.ImageSize),
             new DecodeProgressReporter(quiet: false), cancellationToken);
         var scan = loaded.Scan;
         if (scan.Images.Count == 0) scan.EnsureTrainable();
@@ -64,13 +74,9 @@ public sealed class DatasetInspectCommand : Command<DatasetInspectCommand.Settin
         console.Write(skipped);
     }
 
-    private sealed record Report(
-        [property: JsonPropertyName("images")] int Images,
-        [property: JsonPropertyName("labels")] IReadOnlyDictionary<string, int> Labels,
-        [property: JsonPropertyName("label_sets")] IReadOnlyDictionary<string, int> LabelSets,
-        [property: JsonPropertyName("skipped")] IReadOnlyList<Skipped> SkippedFiles);
+    /// <summary>The <c>--json</c> document.</summary>
+    private sealed record Report(int Images, IReadOnlyDictionary<string, int> Labels, IReadOnlyDictionary<string, int> LabelSets, IReadOnlyList<Skipped> Skipped);
 
-    private sealed record Skipped(
-        [property: JsonPropertyName("path")] string Path,
-        [property: JsonPropertyName("reason")] string Reason);
+    /// <summary>A file left out, with its reason.</summary>
+    private sealed record Skipped(string Path, string Reason);
 }

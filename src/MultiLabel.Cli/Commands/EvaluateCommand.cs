@@ -1,5 +1,8 @@
 using System.ComponentModel;
+using MultiLabel.Cli.Inputs;
 using MultiLabel.Cli.Output;
+using MultiLabel.Cli.Settings;
+using MultiLabel.Data;
 using MultiLabel.Inference;
 using MultiLabel.Metrics;
 using MultiLabel.Reporting;
@@ -12,14 +15,12 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel evaluate --model M --data DIR</c>: score a model on labelled images.</summary>
 public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 {
-    public sealed class Settings : DatasetSettings
+    /// <summary>The options of <c>evaluate</c>: the model (shared with predict and serve), the labelled data and how it is read, and the outputs.</summary>
+    public sealed class Settings : InferenceSettings
     {
-        [CommandOption("--model <FILE>")]
-        [Description("The model.mlpkg a training run wrote.")]
-        public string Model { get; init; } = "";
-
         [CommandOption("--data <DIR>")]
         [Description("Labelled images: a folder of label-named subfolders or a CSV label file, as for training.")]
+        [Importance(OptionImportance.Primary)]
         public string Data { get; init; } = "";
 
         [CommandOption("--json")]
@@ -30,44 +31,42 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         [Description("Write a self-contained HTML report to DIR/index.html.")]
         public string? Report { get; init; }
 
-        [CommandOption("--threshold <P>")]
-        [Description("One threshold for every label, overriding those stored in the model.")]
-        public float? Threshold { get; init; }
+        // The dataset options of DatasetSettings, declared again because these settings derive from the model's
+        // (a class has one base); a test keeps the declarations alike.
+        [CommandOption("--label-separator <SEP>")]
+        [Description(DatasetSettings.LabelSeparatorHelp)]
+        [DefaultValue("_")]
+        public string LabelSeparator { get; init; } = "_";
 
-        [CommandOption("--batch-size <N>")]
-        [Description("Images per forward pass.")]
-        [DefaultValue(32)]
-        public int BatchSize { get; init; } = 32;
+        [CommandOption("--cache-dir <DIR>")]
+        [Description(DatasetSettings.CacheDirHelp)]
+        [Importance(OptionImportance.Environment)]
+        public string? CacheDir { get; init; }
 
-        [CommandOption("--engine <NAME>")]
-        [Description("auto (onnx on the CPU, torch on CUDA), torch (TorchSharp) or onnx (ONNX Runtime).")]
-        [DefaultValue("auto")]
-        public string Engine { get; init; } = "auto";
-
-        [CommandOption("--device <DEVICE>")]
-        [Description("auto, cpu or cuda (torch engine).")]
-        [DefaultValue("auto")]
-        public string Device { get; init; } = "auto";
-
-        [CommandOption("--quiet")]
-        [Description("No progress on stderr.")]
-        public bool Quiet { get; init; }
+        [CommandOption("--no-cache")]
+        [Description(DatasetSettings.NoCacheHelp)]
+        [Importance(OptionImportance.Environment)]
+        public bool NoCache { get; init; }
 
         public override ValidationResult Validate()
         {
-            if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model is required: the model.mlpkg a training run wrote.");
+            var inherited = base.Validate();
+            if (!inherited.Successful) return inherited;
             if (string.IsNullOrWhiteSpace(Data)) return ValidationResult.Error("--data is required: a folder of label-named subfolders or a CSV label file.");
-            if (Threshold is < 0 or > 1) return ValidationResult.Error("--threshold must lie between 0 and 1.");
-            if (BatchSize < 1) return ValidationResult.Error("--batch-size must be at least 1.");
             return ValidationResult.Success();
         }
+
+        /// <summary>How the labelled images are read, decoded at <paramref name="imageSize"/> pixels.</summary>
+        public DatasetLoadOptions ToLoadOptions(int imageSize) => DatasetSettings.LoadOptions(LabelSeparator, CacheDir, NoCache, Threads, imageSize);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var predictor = Predictor.Load(settings.Model, new PredictorOptions { Engine = Choices.Engine(settings.Engine), Threads = settings.Threads, Device = Choices.Device(settings.Device) });
+        string model = settings.ModelFile();
+        string data = InputPaths.Dataset(settings.Data, "--data");
+        using var predictor = Predictor.Load(model, settings.ToPredictorOptions(imageCount: ImageSource.Open(data, new ImageSourceOptions { LabelSeparator = settings.LabelSeparator }).Images.Count));
         var load = settings.ToLoadOptions(predictor.ImageSize);
-        var evaluation = EvaluationRun.Run(predictor, settings.Data, new EvaluationOptions
+        var evaluation = EvaluationRun.Run(predictor, data, new EvaluationOptions
         {
             Source = load.Source,
             CacheDirectory = load.CacheDirectory,
@@ -86,37 +85,34 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         if (evaluation.Skipped.Count > 0 && !settings.Json)
             Terminal.Error.MarkupLine($"[yellow]{Count(evaluation.Skipped.Count, "file")} skipped[/] (see `multilabel dataset inspect {Markup.Escape(settings.Data)}` for the reasons)");
 
-        if (settings.Json) Output.Json.Print(JsonReport(evaluation));
+        if (settings.Json) Output.Json.Print(Report.From(evaluation));
         else Print(evaluation);
 
         if (settings.Report is { } folder)
         {
-            string path = EvaluationReport.Write(evaluation, folder, new EvaluationReportOptions { ModelPath = settings.Model });
+            string path = EvaluationReport.Write(evaluation, folder, new EvaluationReportOptions { ModelPath = model });
             if (!settings.Quiet) Terminal.Error.MarkupLine($"report written to {Markup.Escape(Path.GetFullPath(path))}");
         }
         return 0;
     }
 
-    private static Dictionary<string, object?> JsonReport(ModelEvaluation evaluation)
+    /// <summary>The <c>--json</c> document.</summary>
+    private sealed record Report(long Images, int Skipped, IReadOnlyDictionary<string, double?> Metrics,
+        IReadOnlyDictionary<string, LabelReport> PerLabel, IReadOnlyDictionary<string, int> UnknownLabels)
     {
-        var result = evaluation.Result;
-        return new Dictionary<string, object?>
+        public static Report From(ModelEvaluation evaluation)
         {
-            ["images"] = result.ImageCount,
-            ["skipped"] = evaluation.Skipped.Count,
-            ["metrics"] = result.SummaryMetrics().ToDictionary(m => m.Key, m => Number(m.Value)),
-            ["per_label"] = result.PerLabel.ToDictionary(l => l.Label, l => new Dictionary<string, object?>
-            {
-                ["precision"] = Number(l.Precision),
-                ["recall"] = Number(l.Recall),
-                ["f1"] = Number(l.F1),
-                ["average_precision"] = Number(l.AveragePrecision),
-                ["support"] = l.Support,
-                ["threshold"] = l.Threshold,
-            }),
-            ["unknown_labels"] = evaluation.UnknownLabels,
-        };
+            var result = evaluation.Result;
+            return new Report(result.ImageCount, evaluation.Skipped.Count,
+                result.SummaryMetrics().ToDictionary(m => m.Key, m => Number(m.Value)),
+                result.PerLabel.ToDictionary(l => l.Label, l => new LabelReport(Number(l.Precision), Number(l.Recall), Number(l.F1),
+                    Number(l.AveragePrecision), l.Support, l.Threshold)),
+                evaluation.UnknownLabels);
+        }
     }
+
+    /// <summary>One label's results in the <c>--json</c> document.</summary>
+    private sealed record LabelReport(double? Precision, double? Recall, double? F1, double? AveragePrecision, long Support, float Threshold);
 
     /// <summary>A metric for JSON: undefined values (a label without positives) become null.</summary>
     private static double? Number(double value) => double.IsFinite(value) ? value : null;

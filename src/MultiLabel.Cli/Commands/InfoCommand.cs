@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using MultiLabel.Cli.Inputs;
 using MultiLabel.Cli.Output;
+using MultiLabel.Cli.Settings;
 using MultiLabel.Persistence;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,28 +13,30 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel info MODEL</c>: what a model bundle holds.</summary>
 public sealed class InfoCommand : Command<InfoCommand.Settings>
 {
+    /// <summary>The options of <c>info</c>: the model file or run folder.</summary>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<MODEL>")]
-        [Description("A model.mlpkg a training run wrote.")]
+        [Description(ModelSettings.ModelHelp)]
         public string Model { get; init; } = "";
 
         [CommandOption("--json")]
-        [Description("Print the manifest as JSON on stdout.")]
+        [Description("Print the model's manifest as one JSON object on stdout.")]
         public bool Json { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var manifest = ModelBundle.ReadManifest(settings.Model);
+        string path = InputPaths.Model(settings.Model, "info");
+        var manifest = ModelBundle.ReadManifest(path);
         if (settings.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(manifest, JsonFormat.Options));
+            Json.Print(manifest);
             return 0;
         }
         var console = Terminal.Out;
-        double megabytes = new FileInfo(settings.Model).Length / 1e6;
-        console.MarkupLine($"[bold]{Markup.Escape(settings.Model)}[/] ({megabytes:0.0} MB), written {manifest.Created:yyyy-MM-dd HH:mm} UTC " +
+        double megabytes = new FileInfo(path).Length / 1e6;
+        console.MarkupLine($"[bold]{Markup.Escape(path)}[/] ({megabytes:0.0} MB), written {manifest.Created:yyyy-MM-dd HH:mm} UTC " +
                            $"by MultiLabel {Markup.Escape(manifest.ToolVersion)}, bundle format {manifest.FormatVersion}");
         var n = manifest.Normalization;
         var model = new Grid().AddColumn().AddColumn();
@@ -48,7 +52,7 @@ public sealed class InfoCommand : Command<InfoCommand.Settings>
         if (manifest.Training is { } training)
         {
             var options = new Table().AddColumn("training option").AddColumn("value");
-            foreach (var (name, value) in Flatten(JsonSerializer.SerializeToElement(training, JsonFormat.Options), ""))
+            foreach (var (name, value) in Flatten(JsonSerializer.SerializeToElement(training, Json.Document), ""))
                 options.AddRow(Markup.Escape(name), Markup.Escape(value));
             console.Write(options);
         }

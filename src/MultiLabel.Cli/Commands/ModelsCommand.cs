@@ -9,6 +9,7 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel models</c>: the networks <c>train --model</c> accepts.</summary>
 public sealed class ModelsCommand : Command<ModelsCommand.Settings>
 {
+    /// <summary>The options of <c>models</c>: only the output format.</summary>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--json")]
@@ -20,10 +21,7 @@ public sealed class ModelsCommand : Command<ModelsCommand.Settings>
     {
         if (settings.Json)
         {
-            Output.Json.Print(ModelRegistry.All.Select(m => new Dictionary<string, object>
-            {
-                ["name"] = m.Name, ["default_image_size"] = m.DefaultImageSize, ["pretrained"] = m.Pretrained, ["description"] = m.Description,
-            }).ToArray());
+            Output.Json.Print(ModelRegistry.All.Select(m => new Item(m.Name, m.DefaultImageSize, m.Pretrained, m.Description)).ToArray());
             return 0;
         }
         var table = new Table().AddColumn("name").AddColumn(new TableColumn("default size").RightAligned()).AddColumn("pretrained").AddColumn("description");
@@ -32,4 +30,7 @@ public sealed class ModelsCommand : Command<ModelsCommand.Settings>
         Terminal.Out.Write(table);
         return 0;
     }
+
+    /// <summary>One element of the <c>--json</c> array.</summary>
+    private sealed record Item(string Name, int DefaultImageSize, bool Pretrained, string Description);
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using MultiLabel.Cli.Output;
+using MultiLabel.Cli.Settings;
 using MultiLabel.Data;
 using MultiLabel.Inference;
 using MultiLabel.Reporting;
@@ -12,23 +13,16 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel predict --model M PATH...</c>: label images with a trained model.</summary>
 public sealed class PredictCommand : Command<PredictCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    /// <summary>The options of <c>predict</c>: the model (shared with evaluate and serve), the images, and how labels are chosen and shown.</summary>
+    public sealed class Settings : InferenceSettings
     {
         [CommandArgument(0, "<PATHS>")]
         [Description("Image files, folders (walked recursively) or glob patterns such as 'photos/**/*.jpg'.")]
         public string[] Paths { get; init; } = [];
 
-        [CommandOption("--model <FILE>")]
-        [Description("The model.mlpkg a training run wrote.")]
-        public string Model { get; init; } = "";
-
         [CommandOption("--json")]
         [Description("Print exactly one JSON array on stdout: {path, labels, scores} per image, {path, error} where an image cannot be read.")]
         public bool Json { get; init; }
-
-        [CommandOption("--threshold <P>")]
-        [Description("One threshold for every label, overriding those stored in the model.")]
-        public float? Threshold { get; init; }
 
         [CommandOption("--top-k <K>")]
         [Description("Keep at most the K highest-scoring labels per image.")]
@@ -38,38 +32,11 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         [Description("Write a copy of each image with its labels and scores drawn on it into DIR (the folder layout is kept).")]
         public string? Annotate { get; init; }
 
-        [CommandOption("--batch-size <N>")]
-        [Description("Images per forward pass.")]
-        [DefaultValue(32)]
-        public int BatchSize { get; init; } = 32;
-
-        [CommandOption("--engine <NAME>")]
-        [Description("auto (onnx on the CPU, torch for fewer than 400 images or on CUDA), torch (TorchSharp) or onnx (ONNX Runtime).")]
-        [DefaultValue("auto")]
-        public string Engine { get; init; } = "auto";
-
-        [CommandOption("--device <DEVICE>")]
-        [Description("auto, cpu or cuda (torch engine).")]
-        [DefaultValue("auto")]
-        public string Device { get; init; } = "auto";
-
-        [CommandOption("--threads <N>")]
-        [Description("CPU threads to use (default: every core).")]
-        [DefaultValue(0)]
-        public int Threads { get; init; }
-
-        [CommandOption("--quiet")]
-        [Description("No progress on stderr.")]
-        public bool Quiet { get; init; }
-
         public override ValidationResult Validate()
         {
-            if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model is required: the model.mlpkg a training run wrote.");
-            if (Paths.Length == 0) return ValidationResult.Error("Give at least one image file, folder or pattern to predict.");
-            if (Threshold is < 0 or > 1) return ValidationResult.Error("--threshold must lie between 0 and 1.");
-            if (TopK is < 1) return ValidationResult.Error("--top-k must be at least 1.");
-            if (BatchSize < 1) return ValidationResult.Error("--batch-size must be at least 1.");
-            if (Threads < 0) return ValidationResult.Error("--threads must be 0 (every core) or more.");
+            var inherited = base.Validate();
+            if (!inherited.Successful) return inherited;
+            if (TopK is < 1) return ValidationResult.Error($"--top-k takes 1 or more, not {TopK}.");
             return ValidationResult.Success();
         }
     }
@@ -78,7 +45,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     {
         var inputs = Expand(settings.Paths);
         var files = inputs.Where(i => i.Error == null).Select(i => i.Path).ToArray();
-        using var predictor = Predictor.Load(settings.Model, new PredictorOptions { Engine = Choices.Engine(settings.Engine), Threads = settings.Threads, Device = Choices.Device(settings.Device), ImageCount = files.Length });
+        using var predictor = Predictor.Load(settings.ModelFile(), settings.ToPredictorOptions(imageCount: files.Length));
         var predicted = predictor.PredictFiles(files, new PredictOptions { Threshold = settings.Threshold, TopK = settings.TopK, BatchSize = settings.BatchSize },
             new CountProgressReporter("predicting images", files.Length, settings.Quiet), cancellationToken);
 
@@ -86,7 +53,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         var results = inputs.Select(i => i.Error is { } error ? new Prediction(i.Path, [], new Dictionary<string, float>(), error) : predicted[next++]).ToArray();
         if (settings.Annotate is { } folder) Annotate(results, folder, settings, cancellationToken);
 
-        if (settings.Json) Output.Json.Print(results.Select(JsonItem.From).ToArray());
+        if (settings.Json) Output.Json.Print(results.Select(Item.From).ToArray());
         else Print(results);
 
         int ok = results.Count(r => !r.Failed);
@@ -161,12 +128,13 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         Terminal.Out.MarkupLine($"{done} {(done == 1 ? "image" : "images")} predicted" + (failed > 0 ? $", [red]{failed} could not be read[/]" : ""));
     }
 
-    private sealed record JsonItem(
-        [property: JsonPropertyName("path")] string Path,
-        [property: JsonPropertyName("labels"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Labels,
-        [property: JsonPropertyName("scores"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, float>? Scores,
-        [property: JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error)
+    /// <summary>One element of the <c>--json</c> array.</summary>
+    private sealed record Item(
+        string Path,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Labels,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, float>? Scores,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error)
     {
-        public static JsonItem From(Prediction p) => p.Failed ? new(p.Source, null, null, p.Error) : new(p.Source, p.Labels, p.Scores, null);
+        public static Item From(Prediction p) => p.Failed ? new(p.Source, null, null, p.Error) : new(p.Source, p.Labels, p.Scores, null);
     }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using MultiLabel.Cli.Output;
-using MultiLabel.Inference;
+using MultiLabel.Cli.Settings;
 using MultiLabel.Persistence;
 using MultiLabel.Server;
 using Spectre.Console;
@@ -11,57 +11,48 @@ namespace MultiLabel.Cli.Commands;
 /// <summary><c>multilabel serve</c>: an HTTP API and an upload page over a trained model, until Ctrl-C or SIGTERM.</summary>
 public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    /// <summary>The options of <c>serve</c>: the model (shared with predict and evaluate), where to listen and how requests are batched.</summary>
+    public sealed class Settings : ModelSettings
     {
-        [CommandOption("--model <PATH>")]
-        [Description("The model.mlpkg a training run wrote.")]
-        public string Model { get; init; } = "";
-
         [CommandOption("--urls <URLS>")]
         [Description("Where to listen, ';'-separated; loopback only by default. Use http://0.0.0.0:5000 to accept other machines.")]
         [DefaultValue("http://127.0.0.1:5000")]
         public string Urls { get; init; } = "http://127.0.0.1:5000";
 
-        [CommandOption("--engine <NAME>")]
-        [Description("auto (onnx on the CPU, torch on CUDA), torch or onnx.")]
-        [DefaultValue("auto")]
-        public string Engine { get; init; } = "auto";
-
-        [CommandOption("--threads <N>")]
-        [Description("CPU threads for the model; 0 uses every core.")]
-        [DefaultValue(0)]
-        public int Threads { get; init; }
-
         [CommandOption("--max-batch-size <N>")]
         [Description("Most images one forward pass takes; concurrent requests share passes.")]
         [DefaultValue(32)]
+        [Importance(OptionImportance.Tuning)]
         public int MaxBatchSize { get; init; } = 32;
 
         [CommandOption("--max-batch-wait-ms <MS>")]
         [Description("How long the first image of a pass waits for others to join it.")]
         [DefaultValue(5)]
+        [Importance(OptionImportance.Tuning)]
         public int MaxBatchWaitMs { get; init; } = 5;
 
         [CommandOption("--max-request-bytes <BYTES>")]
         [Description("Largest request body (all its images together); larger ones get 413.")]
         [DefaultValue(10L * 1024 * 1024)]
+        [Importance(OptionImportance.Tuning)]
         public long MaxRequestBytes { get; init; } = 10L * 1024 * 1024;
 
         public override ValidationResult Validate()
         {
-            if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model is required: the model.mlpkg to serve.");
-            if (Threads < 0) return ValidationResult.Error("--threads cannot be negative.");
-            if (MaxBatchSize < 1) return ValidationResult.Error("--max-batch-size must be at least 1.");
-            if (MaxBatchWaitMs < 0) return ValidationResult.Error("--max-batch-wait-ms cannot be negative.");
-            if (MaxRequestBytes < 1) return ValidationResult.Error("--max-request-bytes must be positive.");
+            var inherited = base.Validate();
+            if (!inherited.Successful) return inherited;
+            if (MaxBatchSize < 1) return ValidationResult.Error($"--max-batch-size takes 1 or more, not {MaxBatchSize}.");
+            if (MaxBatchWaitMs < 0) return ValidationResult.Error($"--max-batch-wait-ms takes 0 or more, not {MaxBatchWaitMs}.");
+            if (MaxRequestBytes < 1) return ValidationResult.Error($"--max-request-bytes takes 1 or more, not {MaxRequestBytes}.");
             return ValidationResult.Success();
         }
 
-        public ServeOptions ToOptions() => new()
+        /// <summary>The server's options, serving the model file <paramref name="modelFile"/>.</summary>
+        public ServeOptions ToOptions(string modelFile) => new()
         {
-            ModelPath = Model,
+            ModelPath = modelFile,
             Urls = Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Predictor = new PredictorOptions { Engine = Choices.Engine(Engine), Threads = Threads },
+            Predictor = ToPredictorOptions(),
             MaxBatchSize = MaxBatchSize,
             MaxBatchWait = TimeSpan.FromMilliseconds(MaxBatchWaitMs),
             MaxRequestBytes = MaxRequestBytes,
@@ -70,11 +61,12 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ModelBundle.ReadManifest(settings.Model); // a wrong path fails here, before anything listens
-        await using var server = new PredictionServer(settings.ToOptions());
+        string model = settings.ModelFile();
+        ModelBundle.ReadManifest(model); // a wrong path fails here, before anything listens
+        await using var server = new PredictionServer(settings.ToOptions(model));
         await server.StartAsync(cancellationToken);
         var urls = string.Join(", ", server.Urls);
-        Terminal.Error.MarkupLine($"[grey]listening on {Markup.Escape(urls)}; loading {Markup.Escape(settings.Model)}...[/]");
+        Terminal.Error.MarkupLine($"[grey]listening on {Markup.Escape(urls)}; loading {Markup.Escape(model)}...[/]");
         var manifest = await server.WaitForModelAsync(cancellationToken);
         Terminal.Error.MarkupLine($"Serving [bold]{Markup.Escape(manifest.Architecture)}[/] ({manifest.Labels.Count} labels, {manifest.ImageSize}px) " +
                                   $"on [bold]{Markup.Escape(urls)}[/]: upload page at /, API at POST /v1/predict. Ctrl-C stops.");

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using MultiLabel.Training;
 using MultiLabel.Training.Callbacks;
 using Spectre.Console;
@@ -28,11 +26,7 @@ internal sealed class TrainingDisplay(DisplayMode mode) : ICallback, IProgress<s
         {
             if (DateTime.UtcNow - lastJsonBatch < TimeSpan.FromSeconds(2) && batch.Step != batch.Steps) return;
             lastJsonBatch = DateTime.UtcNow;
-            WriteJson(new Dictionary<string, object>
-            {
-                ["event"] = "batch", ["epoch"] = batch.Epoch, ["step"] = batch.Step, ["steps"] = batch.Steps,
-                ["loss"] = Round(batch.Loss), ["images_per_second"] = Round(batch.ImagesPerSecond), ["eta_seconds"] = Math.Round(batch.Eta.TotalSeconds),
-            });
+            Json.PrintLine(new BatchEvent("batch", batch.Epoch, batch.Step, batch.Steps, Round(batch.Loss), Round(batch.ImagesPerSecond), Math.Round(batch.Eta.TotalSeconds)));
             return;
         }
         if (mode != DisplayMode.Normal || !Terminal.ErrorIsInteractive) return;
@@ -46,9 +40,10 @@ internal sealed class TrainingDisplay(DisplayMode mode) : ICallback, IProgress<s
     {
         if (mode == DisplayMode.JsonLines)
         {
-            var values = new Dictionary<string, object> { ["event"] = "epoch" };
-            foreach (var (name, value) in epoch.Values) values[name] = double.IsFinite(value) ? Round(value) : value.ToString(CultureInfo.InvariantCulture);
-            WriteJson(values);
+            // The epoch's values are named by the history's columns (loss, val_loss, lr, …), so they stay a dictionary.
+            var values = new Dictionary<string, object?> { ["event"] = "epoch" };
+            foreach (var (name, value) in epoch.Values) values[name] = double.IsFinite(value) ? Round(value) : null;
+            Json.PrintLine(values);
             return;
         }
         if (mode != DisplayMode.Normal) return;
@@ -67,12 +62,15 @@ internal sealed class TrainingDisplay(DisplayMode mode) : ICallback, IProgress<s
     /// <summary>A note from the run (skipped file, split, outputs).</summary>
     public void Report(string value)
     {
-        if (mode == DisplayMode.JsonLines) WriteJson(new Dictionary<string, object> { ["event"] = "message", ["message"] = value });
+        if (mode == DisplayMode.JsonLines) Json.PrintLine(new MessageEvent("message", value));
         else if (mode == DisplayMode.Normal) Terminal.Error.MarkupLine($"[grey]{Markup.Escape(value)}[/]");
     }
 
-    public static void WriteJson(IReadOnlyDictionary<string, object> values) =>
-        Console.Out.WriteLine(JsonSerializer.Serialize(values, Json.Compact));
-
     private static double Round(double value) => Math.Round(value, 6);
+
+    /// <summary>A <c>--json</c> line about a training step (at most one every 2 s, and the last of each epoch).</summary>
+    private sealed record BatchEvent(string Event, int Epoch, int Step, int Steps, double Loss, double ImagesPerSecond, double EtaSeconds);
+
+    /// <summary>A <c>--json</c> line carrying a note from the run.</summary>
+    private sealed record MessageEvent(string Event, string Message);
 }

@@ -22,6 +22,7 @@ public class EvaluateCommandTests(CliModel model)
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var root = JsonDocument.Parse(result.Stdout).RootElement;
+        JsonStyle.AssertSnakeCase(root);
         Assert.Equal(["images", "skipped", "metrics", "per_label", "unknown_labels"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(10, root.GetProperty("images").GetInt32());
         Assert.Equal(1, root.GetProperty("skipped").GetInt32());
@@ -32,18 +33,19 @@ public class EvaluateCommandTests(CliModel model)
         Assert.Equal(3, black.GetProperty("support").GetInt32());
         foreach (string key in new[] { "precision", "recall", "f1", "average_precision" })
             Assert.InRange(black.GetProperty(key).GetDouble(), 0, 1);
+        Assert.Equal(["precision", "recall", "f1", "average_precision", "support", "threshold"], black.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("per_label").GetProperty("green").GetProperty("average_precision").ValueKind);
         Assert.Equal(1, root.GetProperty("unknown_labels").GetProperty("purple").GetInt32());
         Assert.Contains("labels the model does not know", result.Stderr);
     }
 
     [Fact]
-    public void Prints_the_metric_and_per_label_tables()
+    public void Prints_the_metric_and_per_label_tables_of_a_run_folders_model()
     {
         using var folder = TestData.NewTempFolder();
         MakeData(folder);
 
-        var result = Cli.Run(folder.Path, "evaluate", "--model", model.Path, "--data", "data", "--threshold", "0.3");
+        var result = Cli.Run(folder.Path, "evaluate", "--model", model.RunFolder, "--data", "data", "--threshold", "0.3");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("10 images evaluated", result.Stdout);
@@ -77,6 +79,7 @@ public class EvaluateCommandTests(CliModel model)
         var result = Cli.Run(folder.Path, "evaluate", "--model", model.Path, "--data", "nowhere");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("Dataset not found: nowhere", result.Stderr);
+        Assert.Equal("error: --data nowhere does not exist; --data takes a folder of label-named subfolders (black_dress/photo.jpg) or a CSV label file.",
+            result.Stderr.TrimEnd());
     }
 }

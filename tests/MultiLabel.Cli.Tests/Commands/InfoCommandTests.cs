@@ -6,11 +6,11 @@ namespace MultiLabel.Cli.Tests.Commands;
 public class InfoCommandTests(CliModel model)
 {
     [Fact]
-    public void Shows_the_architecture_input_normalization_and_labels_with_thresholds()
+    public void Shows_the_architecture_input_normalization_and_labels_with_thresholds_of_a_run_folders_model()
     {
         using var folder = TestData.NewTempFolder();
 
-        var result = Cli.Run(folder.Path, "info", model.Path);
+        var result = Cli.Run(folder.Path, "info", model.RunFolder);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("smallervggnet", result.Stdout);
@@ -28,6 +28,7 @@ public class InfoCommandTests(CliModel model)
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var manifest = JsonDocument.Parse(result.Stdout).RootElement;
+        JsonStyle.AssertSnakeCase(manifest);
         Assert.Equal("multilabel-model", manifest.GetProperty("format").GetString());
         Assert.Equal("smallervggnet", manifest.GetProperty("architecture").GetString());
         Assert.Equal(model.Labels, manifest.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
@@ -42,6 +43,7 @@ public class InfoCommandTests(CliModel model)
         var result = Cli.Run(folder.Path, "info", "model.mlpkg");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("model.mlpkg is not a MultiLabel model bundle", result.Stderr);
+        Assert.Equal("error: model.mlpkg is not a MultiLabel model (model.mlpkg); info takes the model.mlpkg a training run wrote, or the run folder holding it.",
+            result.Stderr.TrimEnd());
     }
 }

@@ -16,7 +16,10 @@ public class ModelsCommandTests
         Assert.True(table.ExitCode == 0, table.ToString());
         foreach (var info in ModelRegistry.All)
             Assert.Matches($@"│ {info.Name}\s+│\s+{info.DefaultImageSize} px │ {(info.Pretrained ? "yes" : "no")}\s+│", table.Stdout);
-        var listed = JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().ToArray();
+        var root = JsonDocument.Parse(json.Stdout).RootElement;
+        JsonStyle.AssertSnakeCase(root);
+        var listed = root.EnumerateArray().ToArray();
+        Assert.Equal(["name", "default_image_size", "pretrained", "description"], listed[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(ModelRegistry.All.Select(m => m.Name), listed.Select(m => m.GetProperty("name").GetString()));
         Assert.Equal(ModelRegistry.All.Select(m => m.Pretrained), listed.Select(m => m.GetProperty("pretrained").GetBoolean()));
     }

@@ -1,0 +1,49 @@
+using System.ComponentModel;
+using MultiLabel.Data;
+using Spectre.Console.Cli;
+
+namespace MultiLabel.Cli.Settings;
+
+/// <summary>
+/// How a command reads a dataset folder or label file (train, dataset inspect): how folder names split into
+/// labels and where decoded images are cached. <c>evaluate</c> declares the same three options itself (its
+/// settings already derive from the model's); a test keeps the two declarations alike.
+/// </summary>
+public class DatasetSettings : ThreadSettings
+{
+    [CommandOption("--label-separator <SEP>")]
+    [Description(LabelSeparatorHelp)]
+    [DefaultValue("_")]
+    public string LabelSeparator { get; init; } = "_";
+
+    [CommandOption("--cache-dir <DIR>")]
+    [Description(CacheDirHelp)]
+    [Importance(OptionImportance.Environment)]
+    public string? CacheDir { get; init; }
+
+    [CommandOption("--no-cache")]
+    [Description(NoCacheHelp)]
+    [Importance(OptionImportance.Environment)]
+    public bool NoCache { get; init; }
+
+    /// <summary>The help text of <c>--label-separator</c>.</summary>
+    public const string LabelSeparatorHelp = "Splits folder names into labels (default _: black_jeans means {black, jeans}).";
+
+    /// <summary>The help text of <c>--cache-dir</c>.</summary>
+    public const string CacheDirHelp = "Where decoded images are cached (default $MULTILABEL_CACHE, else ~/.cache/multilabel).";
+
+    /// <summary>The help text of <c>--no-cache</c>.</summary>
+    public const string NoCacheHelp = "Decode every image afresh and keep nothing on disk.";
+
+    /// <summary>How to read the dataset: these options, decoding at <paramref name="imageSize"/> pixels.</summary>
+    public DatasetLoadOptions ToLoadOptions(int imageSize) => LoadOptions(LabelSeparator, CacheDir, NoCache, Threads, imageSize);
+
+    /// <summary>The load options the dataset options give (shared with <c>evaluate</c>, which declares them itself).</summary>
+    public static DatasetLoadOptions LoadOptions(string labelSeparator, string? cacheDir, bool noCache, int threads, int imageSize) => new()
+    {
+        Source = new ImageSourceOptions { LabelSeparator = labelSeparator },
+        ImageSize = imageSize,
+        CacheDirectory = noCache ? null : cacheDir ?? ImageCache.DefaultDirectory,
+        Threads = threads,
+    };
+}
