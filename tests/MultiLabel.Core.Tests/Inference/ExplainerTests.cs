@@ -116,6 +116,23 @@ public class ExplainerTests(QuadrantModel model, ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_onnx_engine_hands_explanations_to_the_bundles_torch_network()
+    {
+        var images = QuadrantImages.Each(QuadrantImages.Make(3, seed: 15));
+        IReadOnlyList<string>[] labels = [["red"], ["blue"], ["red", "blue"]];
+        using var onnx = Predictor.Load(model.Path, new PredictorOptions { Engine = InferenceEngine.Onnx });
+        using var explainer = Explainer.Load(model.Path);
+
+        var handed = onnx.Explain(images, labels);
+        var direct = explainer.Explain(images, labels);
+
+        Assert.Equal(InferenceEngine.Onnx, onnx.Engine);
+        for (int i = 0; i < images.Length; i++)
+            for (int k = 0; k < labels[i].Count; k++)
+                Assert.Equal(direct[i][k].Values, handed[i][k].Values);
+    }
+
+    [Fact]
     public void A_label_the_model_does_not_know_is_refused_naming_the_known_ones()
     {
         using var explainer = Explainer.Load(model.Path);
