@@ -108,7 +108,8 @@ public static class EvaluationReport
         html.Append("</div></section>\n");
 
         html.Append($"<section id=\"mistakes\"><h2>Mistakes</h2><p class=\"note\">{Count(mistakes.Count, "image")} with at least one wrong label, " +
-                    "the most confident mistake first (|score − target| of its worst label). Click a picture for the full image" +
+                    "the most confident mistake first (|score − target| of its worst label). Under each picture: <i>wrong</i> marks a label predicted " +
+                    "but not carried, <i>missed</i> one carried but not predicted, each with its score. Click a picture for the full image" +
                     (options.HeatMaps != null ? ", a wrong label to see where the model looked for it (its heat map: brighter is stronger evidence)" : "") +
                     ".</p><div class=\"filters\"><label>label <select id=\"mistake-label\"><option value=\"\">any</option></select></label>" +
                     "<label>kind <select id=\"mistake-kind\"><option value=\"\">any</option><option value=\"fp\">false positive (predicted, not carried)</option>" +

@@ -70,9 +70,10 @@
     const toggles = [];
     for (const [kind, list] of [["fp", mistake.fp], ["fn", mistake.fn]]) {
       for (const index of list) {
-        const button = make("button", `toggle ${kind}`, `${labels[index]} ${kind === "fp" ? "wrongly predicted" : "missed"} ${score(mistake.scores[index])}`);
+        const button = make("button", `toggle ${kind}`, `${labels[index]} · ${kind === "fp" ? "wrong" : "missed"} ${score(mistake.scores[index])}`);
         const heat = mistake.heat && mistake.heat[String(index)];
-        button.title = heat ? "show where the model looked for this label" : "no heat map for this label";
+        const what = kind === "fp" ? "predicted, but the image does not carry it" : "carried, but the model missed it";
+        button.title = heat ? `${labels[index]}: ${what}; click for where the model looked` : `${labels[index]}: ${what}`;
         button.disabled = !heat;
         button.setAttribute("aria-pressed", "false");
         button.addEventListener("click", () => {
