@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using MultiLabel.Cli.Output;
 using MultiLabel.Native;
+using MultiLabel.Onnx;
 using MultiLabel.Persistence;
-using MultiLabel.Persistence.Onnx;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -37,7 +37,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
     {
         TorchRuntime.EnsureLoaded();
         var (manifest, network) = ModelBundle.Load(settings.Model);
-        using (network) OnnxExporter.Save(settings.Onnx, network, manifest);
+        using (network) ModelExport.Save(settings.Onnx, network, manifest);
 
         string path = Path.GetFullPath(settings.Onnx);
         long bytes = new FileInfo(path).Length;

@@ -1,7 +1,7 @@
 using MultiLabel.Data;
 using MultiLabel.Native;
+using MultiLabel.Onnx;
 using MultiLabel.Persistence;
-using MultiLabel.Persistence.Onnx;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,6 +1,6 @@
 using MultiLabel.Inference;
 using MultiLabel.Persistence;
-using MultiLabel.Tests.Persistence.Onnx;
+using MultiLabel.Tests.Onnx;
 
 namespace MultiLabel.Tests.Inference;
 
