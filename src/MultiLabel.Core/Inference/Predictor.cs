@@ -82,16 +82,24 @@ public sealed class Predictor : IDisposable
         }
     }
 
-    /// <summary>Exports the bundle's network to ONNX in memory and opens it with ONNX Runtime (CPU only).</summary>
+    /// <summary>
+    /// Opens the bundle's ONNX form with ONNX Runtime (CPU only), without loading libtorch. A bundle saved without one
+    /// (by a training checkpoint, or by an older build) has its network exported in memory instead, as before.
+    /// </summary>
     private static Predictor LoadOnnx(string path, PredictorOptions options)
     {
         if (options.Device.Trim().Equals("cuda", StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException("The onnx engine runs on the CPU only (this build has no CUDA ONNX Runtime). Use --device cpu, or --engine torch for CUDA.");
+        var (manifest, onnx) = ModelBundle.ReadOnnx(path);
+        var engine = onnx is not null ? new OnnxEngine(onnx, manifest, options.Threads) : ExportInMemory(path, options);
+        return new Predictor(manifest, engine, options.Threads);
+    }
+
+    private static OnnxEngine ExportInMemory(string path, PredictorOptions options)
+    {
         TorchRuntime.EnsureLoaded();
         var (manifest, network) = ModelBundle.Load(path);
-        OnnxEngine engine;
-        using (network) engine = OnnxEngine.Create(network, manifest, options.Threads);
-        return new Predictor(manifest, engine, options.Threads);
+        using (network) return OnnxEngine.Create(network, manifest, options.Threads);
     }
 
     /// <summary>The model's manifest: architecture, input size, labels, thresholds, training record.</summary>
