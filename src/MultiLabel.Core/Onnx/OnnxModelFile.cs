@@ -17,9 +17,9 @@ public static class OnnxModelFile
         if (!File.Exists(path)) throw new FileNotFoundException($"The ONNX model '{path}' does not exist.", path);
         try
         {
-            // Parsed from the stream, not a byte array: every tensor's bytes are then copied once, out of a small buffer.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            return Checked(ModelProto.Parser.ParseFrom(stream));
+            // From one array, not a stream: Google.Protobuf copies a packed float array in one block only when it
+            // sees all of it in its buffer (CNTK writes float_data); from a stream it adds the floats one by one.
+            return Checked(ModelProto.Parser.ParseFrom(File.ReadAllBytes(path)));
         }
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException)
         {
