@@ -44,7 +44,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         public int BatchSize { get; init; } = 32;
 
         [CommandOption("--engine <NAME>")]
-        [Description("auto (onnx on the CPU, torch for fewer than 400 images or on CUDA), torch (TorchSharp) or onnx (ONNX Runtime).")]
+        [Description("auto (onnx on the CPU, torch on CUDA), torch (TorchSharp) or onnx (ONNX Runtime).")]
         [DefaultValue("auto")]
         public string Engine { get; init; } = "auto";
 
@@ -78,7 +78,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     {
         var inputs = Expand(settings.Paths);
         var files = inputs.Where(i => i.Error == null).Select(i => i.Path).ToArray();
-        using var predictor = Predictor.Load(settings.Model, new PredictorOptions { Engine = settings.Engine, Threads = settings.Threads, Device = settings.Device, ImageCount = files.Length });
+        using var predictor = Predictor.Load(settings.Model, new PredictorOptions { Engine = settings.Engine, Threads = settings.Threads, Device = settings.Device });
         var predicted = predictor.PredictFiles(files, new PredictOptions { Threshold = settings.Threshold, TopK = settings.TopK, BatchSize = settings.BatchSize },
             new CountProgressReporter("predicting images", files.Length, settings.Quiet), cancellationToken);
 

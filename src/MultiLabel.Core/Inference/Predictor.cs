@@ -9,24 +9,11 @@ namespace MultiLabel.Inference;
 public sealed record PredictorOptions
 {
     /// <summary>
-    /// The number of images below which <c>auto</c> runs a CPU model through TorchSharp: ONNX Runtime predicts
-    /// about twice as fast (bench/engines.sh) but starts about 1.5 s later (the in-memory export and the session),
-    /// which a small job never wins back (bench/predict-batching.sh measures a single-image call).
-    /// </summary>
-    public const int OnnxBreakEvenImages = 400;
-
-    /// <summary>
-    /// auto, torch (TorchSharp) or onnx (ONNX Runtime). auto picks onnx on the CPU — measured faster
-    /// (bench/engines.sh, bench/run.sh) — unless <see cref="ImageCount"/> says the job is too small to win
-    /// back its start-up, and torch on a CUDA device.
+    /// auto, torch (TorchSharp) or onnx (ONNX Runtime). auto picks onnx on the CPU for every job size — it
+    /// predicts about twice as fast (bench/engines.sh, bench/run.sh) and, opening the bundle's ONNX form, starts
+    /// sooner too — and torch on a CUDA device.
     /// </summary>
     public string Engine { get; init; } = "auto";
-
-    /// <summary>
-    /// How many images the predictor is loaded for, when the caller knows (one command over a fixed set of
-    /// files); null for a long-lived predictor such as a server's. Only <c>auto</c> uses it (see <see cref="OnnxBreakEvenImages"/>).
-    /// </summary>
-    public int? ImageCount { get; init; }
 
     /// <summary>CPU threads; 0 uses every core.</summary>
     public int Threads { get; init; }
@@ -64,9 +51,10 @@ public sealed class Predictor : IDisposable
         string engine = options.Engine.Trim().ToLowerInvariant();
         if (engine == "auto")
         {
-            TorchRuntime.EnsureLoaded();
-            bool cuda = TorchRuntime.ResolveDevice(options.Device).type == TorchSharp.DeviceType.CUDA;
-            engine = cuda || options.ImageCount < PredictorOptions.OnnxBreakEvenImages ? "torch" : "onnx";
+            // Asked for the CPU, no need to load libtorch to find out whether there is a CUDA device.
+            bool cuda = !options.Device.Trim().Equals("cpu", StringComparison.OrdinalIgnoreCase)
+                        && TorchRuntime.ResolveDevice(options.Device).type == TorchSharp.DeviceType.CUDA;
+            engine = cuda ? "torch" : "onnx";
         }
         switch (engine)
         {
