@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Google.Protobuf;
 using MultiLabel.Models;
 using MultiLabel.Onnx;
 using MultiLabel.Onnx.Protobuf;
@@ -42,7 +43,7 @@ public static class ModelExport
     /// <summary>The bytes of the ONNX file for <paramref name="network"/>.</summary>
     /// <exception cref="OnnxExportException">A layer cannot be expressed, or the manifest does not fit the network.</exception>
     public static byte[] ToBytes(MultiLabelNetwork network, BundleManifest manifest, OnnxInputLayout layout = OnnxInputLayout.Nhwc) =>
-        Google.Protobuf.MessageExtensions.ToByteArray(Export(network, manifest, layout));
+        Export(network, manifest, layout).ToByteArray();
 
     /// <summary>Writes the public ONNX file (NHWC input) for <paramref name="network"/> to <paramref name="path"/>, atomically.</summary>
     /// <exception cref="OnnxExportException">A layer cannot be expressed, or the manifest does not fit the network.</exception>
