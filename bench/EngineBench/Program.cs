@@ -6,7 +6,7 @@ using MultiLabel.Inference;
 using MultiLabel.Models;
 using MultiLabel.Native;
 using MultiLabel.Persistence;
-using MultiLabel.Persistence.Onnx;
+using MultiLabel.Onnx;
 
 // Per-image latency at batch 1 (p50/p99) and throughput at batch 32 of the prediction engines, on real decoded
 // images, for a resnet18-imagenet model (ImageNet backbone, random 24-label head) at each input size.
@@ -56,7 +56,7 @@ static IPredictionEngine CreateEngine(string name, BundleManifest manifest, int 
         return name switch
         {
             "onnx" => OnnxEngine.Create(network, manifest, threads),
-            "onnx-nhwc" => new OnnxEngine(OnnxExporter.ToBytes(network, manifest), manifest, threads),
+            "onnx-nhwc" => new OnnxEngine(ModelExport.ToBytes(network, manifest), manifest, threads),
             _ => throw new ArgumentException($"Unknown engine '{name}'. Use torch, torch-channels-last, torch-no-grad, onnx or onnx-nhwc."),
         };
     }

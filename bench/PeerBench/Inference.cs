@@ -2,7 +2,7 @@ using System.Diagnostics;
 using MultiLabel.Inference;
 using MultiLabel.Models;
 using MultiLabel.Persistence;
-using MultiLabel.Persistence.Onnx;
+using MultiLabel.Onnx;
 using TorchSharp;
 
 namespace MultiLabel.Bench;

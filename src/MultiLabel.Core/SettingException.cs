@@ -4,7 +4,7 @@ namespace MultiLabel;
 /// A setting of a library call that cannot work. <see cref="Setting"/> is the property at fault
 /// (<c>nameof(TrainingOptions.ImageSize)</c>), and the message names it and any <see cref="Related"/>
 /// settings by their property names only, so a shell over the library (the CLI) can replace each name
-/// with its own spelling of that setting (<c>--image-size</c>) without parsing prose.
+/// with its own spelling of that setting (a command-line option, say) without parsing prose.
 /// </summary>
 public sealed class SettingException : ArgumentException
 {

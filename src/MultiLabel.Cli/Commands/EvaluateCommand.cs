@@ -75,7 +75,7 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     {
         string model = settings.ModelFile();
         string data = InputPaths.Dataset(settings.Data, "--data");
-        using var predictor = Predictor.Load(model, settings.ToPredictorOptions(imageCount: ImageSource.Open(data, new ImageSourceOptions { LabelSeparator = settings.LabelSeparator }).Images.Count));
+        using var predictor = Predictor.Load(model, settings.ToPredictorOptions());
         var load = settings.ToLoadOptions(predictor.ImageSize);
         var evaluation = EvaluationRun.Run(predictor, data, new EvaluationOptions
         {

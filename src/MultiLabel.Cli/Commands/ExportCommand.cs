@@ -3,8 +3,8 @@ using MultiLabel.Cli.Inputs;
 using MultiLabel.Cli.Output;
 using MultiLabel.Cli.Settings;
 using MultiLabel.Native;
+using MultiLabel.Onnx;
 using MultiLabel.Persistence;
-using MultiLabel.Persistence.Onnx;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -42,7 +42,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
     {
         TorchRuntime.EnsureLoaded();
         var (manifest, network) = ModelBundle.Load(InputPaths.Model(settings.Model, "--model"));
-        using (network) OnnxExporter.Save(settings.Onnx, network, manifest);
+        using (network) ModelExport.Save(settings.Onnx, network, manifest);
 
         string path = Path.GetFullPath(settings.Onnx);
         long bytes = new FileInfo(path).Length;

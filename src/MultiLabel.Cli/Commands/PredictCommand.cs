@@ -74,7 +74,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     {
         var inputs = Expand(settings.Paths);
         var files = inputs.Where(i => i.Error == null).Select(i => i.Path).ToArray();
-        using var predictor = Predictor.Load(settings.ModelFile(), settings.ToPredictorOptions(imageCount: files.Length));
+        using var predictor = Predictor.Load(settings.ModelFile(), settings.ToPredictorOptions());
         var predicted = predictor.PredictFiles(files, new PredictOptions { Threshold = settings.Threshold, TopK = settings.TopK, BatchSize = settings.BatchSize },
             new CountProgressReporter("predicting images", files.Length, settings.Quiet), cancellationToken);
 

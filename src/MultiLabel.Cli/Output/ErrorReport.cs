@@ -2,8 +2,8 @@ using MultiLabel.Cli.Inputs;
 using MultiLabel.Cli.Parsing;
 using MultiLabel.Data;
 using MultiLabel.Native;
+using MultiLabel.Onnx;
 using MultiLabel.Persistence;
-using MultiLabel.Persistence.Onnx;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

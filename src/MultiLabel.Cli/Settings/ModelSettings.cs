@@ -44,12 +44,11 @@ public class ModelSettings : ThreadSettings
     /// <summary>The model file <c>--model</c> names (a run folder stands for the model.mlpkg in it).</summary>
     public string ModelFile() => InputPaths.Model(Model, "--model");
 
-    /// <summary>How to load the model, for <paramref name="imageCount"/> images when the caller knows.</summary>
-    public PredictorOptions ToPredictorOptions(int? imageCount = null) => new()
+    /// <summary>How to load the model.</summary>
+    public PredictorOptions ToPredictorOptions() => new()
     {
         Engine = Engine,
         Device = Device,
         Threads = Threads,
-        ImageCount = imageCount,
     };
 }

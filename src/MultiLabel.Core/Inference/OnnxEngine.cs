@@ -1,8 +1,8 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using MultiLabel.Models;
+using MultiLabel.Onnx;
 using MultiLabel.Persistence;
-using MultiLabel.Persistence.Onnx;
 
 namespace MultiLabel.Inference;
 
@@ -10,8 +10,7 @@ namespace MultiLabel.Inference;
 /// Runs an exported model (see <see cref="OnnxExporter"/>) with ONNX Runtime on the CPU: every graph
 /// optimisation on, a fixed intra-op thread pool whose idle threads sleep, and input and output buffers reused between calls (ONNX Runtime
 /// writes the probabilities straight into the array it returns). It takes either input layout: an exported file's
-/// NHWC pixels (the planar batch is interleaved into a reused buffer) or the planar NCHW variant that
-/// <see cref="Create"/> builds in memory, which takes the planar batch as it is.
+/// NHWC pixels (the planar batch is interleaved into a reused buffer) or the planar NCHW variant that <see cref="Create"/> builds in memory, which takes the planar batch as it is.
 /// </summary>
 public sealed class OnnxEngine : IPredictionEngine
 {
@@ -64,7 +63,7 @@ public sealed class OnnxEngine : IPredictionEngine
     /// <summary>Exports <paramref name="network"/> in memory (planar input, no file) and opens it.</summary>
     /// <exception cref="OnnxExportException">The network has a layer the exporter cannot express.</exception>
     public static OnnxEngine Create(MultiLabelNetwork network, BundleManifest manifest, int threads = 0) =>
-        new(OnnxModelWriter.Serialize(OnnxExporter.Export(network, manifest, OnnxInputLayout.Nchw)), manifest, threads);
+        new(ModelExport.ToBytes(network, manifest, OnnxInputLayout.Nchw), manifest, threads);
 
     /// <inheritdoc/>
     public InferenceEngine Kind => InferenceEngine.Onnx;

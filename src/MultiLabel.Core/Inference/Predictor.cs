@@ -48,9 +48,10 @@ public sealed class Predictor : IDisposable
                 nameof(PredictorOptions.Device));
         if (engine == InferenceEngine.Auto)
         {
-            TorchRuntime.EnsureLoaded();
-            bool cuda = TorchRuntime.ResolveDevice(options.Device).type == TorchSharp.DeviceType.CUDA;
-            engine = cuda || options.ImageCount < PredictorOptions.OnnxBreakEvenImages ? InferenceEngine.Torch : InferenceEngine.Onnx;
+            // Where the CPU is asked for, or this build carries no CUDA libtorch, there is no need to load libtorch to find out.
+            bool cuda = options.Device != ComputeDevice.Cpu && TorchRuntime.CudaBuild
+                        && TorchRuntime.ResolveDevice(options.Device).type == TorchSharp.DeviceType.CUDA;
+            engine = cuda ? InferenceEngine.Torch : InferenceEngine.Onnx;
         }
         if (engine == InferenceEngine.Onnx) return LoadOnnx(path, options);
         TorchRuntime.Configure(options.Threads);
@@ -61,15 +62,23 @@ public sealed class Predictor : IDisposable
             () => new Explainer(network, manifest, device, ownsNetwork: false));
     }
 
-    /// <summary>Exports the bundle's network to ONNX in memory and opens it with ONNX Runtime (CPU only).</summary>
+    /// <summary>
+    /// Opens the bundle's ONNX form with ONNX Runtime (CPU only), without loading libtorch. A bundle saved without one
+    /// (by a training checkpoint, or by an older build) has its network exported in memory instead, as before.
+    /// </summary>
     private static Predictor LoadOnnx(string path, PredictorOptions options)
+    {
+        var (manifest, onnx) = ModelBundle.ReadOnnx(path);
+        var engine = onnx is not null ? new OnnxEngine(onnx, manifest, options.Threads) : ExportInMemory(path, options);
+        // ONNX Runtime computes no gradients: explanations load the bundle's torch network when first asked for.
+        return new Predictor(manifest, engine, options.Threads, () => Explainer.Load(path, ComputeDevice.Cpu, options.Threads));
+    }
+
+    private static OnnxEngine ExportInMemory(string path, PredictorOptions options)
     {
         TorchRuntime.EnsureLoaded();
         var (manifest, network) = ModelBundle.Load(path);
-        OnnxEngine engine;
-        using (network) engine = OnnxEngine.Create(network, manifest, options.Threads);
-        // ONNX Runtime computes no gradients: explanations load the bundle's torch network when first asked for.
-        return new Predictor(manifest, engine, options.Threads, () => Explainer.Load(path, ComputeDevice.Cpu, options.Threads));
+        using (network) return OnnxEngine.Create(network, manifest, options.Threads);
     }
 
     /// <summary>The model's manifest: architecture, input size, labels, thresholds, training record.</summary>

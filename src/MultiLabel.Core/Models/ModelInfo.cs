@@ -1,3 +1,5 @@
+using MultiLabel.Models.Export;
+using MultiLabel.Onnx.Export;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -28,8 +30,16 @@ public sealed record ModelRequest(int LabelCount, int ImageSize, bool LoadPretra
 /// A network whose last layer (the head) maps features to one logit per label; the rest is the
 /// backbone. Splitting the two lets a recipe give them different learning rates or freeze the backbone.
 /// </summary>
-public abstract class MultiLabelNetwork(string name) : Module<torch.Tensor, torch.Tensor>(name)
+public abstract class MultiLabelNetwork(string name) : Module<torch.Tensor, torch.Tensor>(name), IExportable
 {
+    /// <summary>
+    /// The forward pass as ONNX export steps, in the order forward runs the layers (<paramref name="path"/> is "" for
+    /// the whole network). A network that does not override this cannot be exported: the error names its first
+    /// inexpressible layer, or says the order is unknown.
+    /// </summary>
+    /// <exception cref="MultiLabel.Onnx.OnnxExportException">A layer cannot be expressed, or the order is unknown.</exception>
+    public virtual IReadOnlyList<ExportStep> ExportSteps(string path) => throw LayerSteps.Unordered(this);
+
     /// <summary>The final layer producing one logit per label.</summary>
     public abstract Module Head { get; }
 

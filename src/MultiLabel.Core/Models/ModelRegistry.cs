@@ -2,7 +2,7 @@ using MultiLabel.Models.Architectures;
 
 namespace MultiLabel.Models;
 
-/// <summary>The networks <c>multilabel train --model</c> knows, by name.</summary>
+/// <summary>The networks a recipe can name (<see cref="Training.TrainingOptions.Model"/>), by name.</summary>
 public static class ModelRegistry
 {
     private static readonly ModelInfo[] Models =

@@ -1,5 +1,6 @@
 using MultiLabel.Models.Architectures;
-using MultiLabel.Persistence.Onnx;
+using MultiLabel.Onnx;
+using MultiLabel.Onnx.Protobuf;
 using TorchSharp;
 using TorchSharp.Modules;
 using ResNet = MultiLabel.Models.Architectures.ResNet;
@@ -17,7 +18,7 @@ public sealed record OnnxWeightAssignment(string Initializer, string Target, IRe
 /// <param name="Input">The graph's image input (name, element type, declared shape).</param>
 /// <param name="Output">The graph output holding the pooled features.</param>
 /// <param name="Assignments">Every initializer copied, in the network's forward order; each graph initializer appears once.</param>
-public sealed record OnnxResNetImport(OnnxValueInfo Input, OnnxValueInfo Output, IReadOnlyList<OnnxWeightAssignment> Assignments);
+public sealed record OnnxResNetImport(ValueInfoProto Input, ValueInfoProto Output, IReadOnlyList<OnnxWeightAssignment> Assignments);
 
 /// <summary>
 /// Copies the weights of a ResNet backbone stored as an ONNX graph (Conv, BatchNormalization, Relu, MaxPool,
@@ -31,20 +32,20 @@ public static class OnnxResNetImporter
 {
     /// <summary>Loads the backbone weights of <paramref name="graph"/> into <paramref name="network"/>.</summary>
     /// <exception cref="InvalidDataException">The graph is not a ResNet of the network's shape; the message names the first mismatch.</exception>
-    public static OnnxResNetImport Import(ResNet network, OnnxGraph graph)
+    public static OnnxResNetImport Import(ResNet network, GraphProto graph)
     {
         var layout = OnnxResNetLayout.Find(graph);
         var import = new Importer(network, graph);
         import.Run(layout);
-        var output = graph.Outputs.First(o => o.Name == layout.Pool.Outputs[0]);
+        var output = graph.Output.First(o => o.Name == layout.Pool.Output[0]);
         return new OnnxResNetImport(layout.Input, output, import.Assignments);
     }
 
-    private sealed class Importer(ResNet network, OnnxGraph graph)
+    private sealed class Importer(ResNet network, GraphProto graph)
     {
         private readonly Dictionary<string, nn.Module> modules =
             network.named_modules().ToDictionary(m => m.name, m => m.module);
-        private readonly Dictionary<string, OnnxTensor> initializers = Initializers(graph);
+        private readonly Dictionary<string, TensorProto> initializers = Initializers(graph);
         private readonly HashSet<string> consumed = [];
 
         public List<OnnxWeightAssignment> Assignments { get; } = [];
@@ -64,7 +65,7 @@ public static class OnnxResNetImporter
                     CopyBlock(layout.Blocks[index++], $"layer{stage + 1}.{b}");
             CheckAveragePool(layout.Pool, layout.Input);
 
-            var unused = graph.Initializers.Select(t => t.Name).Where(n => !consumed.Contains(n)).ToArray();
+            var unused = graph.Initializer.Select(t => t.Name).Where(n => !consumed.Contains(n)).ToArray();
             if (unused.Length > 0)
                 throw new InvalidDataException($"{unused.Length} initializers are not used by the ResNet layout: {string.Join(", ", unused.Take(10))}");
         }
@@ -87,20 +88,20 @@ public static class OnnxResNetImporter
         {
             var conv = Module<Conv2d>(convName);
             var node = unit.Conv;
-            if (node.String("auto_pad", "NOTSET") is not ("NOTSET" or ""))
-                throw Mismatch(node, convName, $"auto_pad '{node.String("auto_pad", "")}' (only explicit pads are supported)");
-            CheckEqual(node, convName, "group", [node.Int("group", 1)], [conv.groups]);
-            CheckEqual(node, convName, "dilations", node.Ints("dilations", [1, 1]), conv.dilation);
-            CheckEqual(node, convName, "strides", node.Ints("strides", [1, 1]), conv.stride);
-            CheckPads(node, convName, node.Ints("pads", [0, 0, 0, 0]), conv.padding ?? [0, 0], conv.stride);
+            if (node.StringOr("auto_pad", "NOTSET") is not ("NOTSET" or ""))
+                throw Mismatch(node, convName, $"auto_pad '{node.StringOr("auto_pad", "")}' (only explicit pads are supported)");
+            CheckEqual(node, convName, "group", [node.IntOr("group", 1)], [conv.groups]);
+            CheckEqual(node, convName, "dilations", node.IntsOr("dilations", [1, 1]), conv.dilation);
+            CheckEqual(node, convName, "strides", node.IntsOr("strides", [1, 1]), conv.stride);
+            CheckPads(node, convName, node.IntsOr("pads", [0, 0, 0, 0]), conv.padding ?? [0, 0], conv.stride);
             Copy(node, 1, conv.weight, $"{convName}.weight");
 
             var norm = Module<BatchNorm2d>(normName);
             var bn = unit.Norm;
-            float epsilon = bn.Float("epsilon", 1e-5f);
+            float epsilon = bn.FloatOr("epsilon", 1e-5f);
             if (Math.Abs(epsilon - norm.eps) > 1e-6 * norm.eps)
                 throw Mismatch(bn, normName, $"epsilon {epsilon}, the network uses {norm.eps}");
-            if (bn.Int("spatial", 1) != 1) throw Mismatch(bn, normName, "spatial=0 (per-pixel statistics)");
+            if (bn.IntOr("spatial", 1) != 1) throw Mismatch(bn, normName, "spatial=0 (per-pixel statistics)");
             Copy(bn, 1, norm.weight, $"{normName}.weight");
             Copy(bn, 2, norm.bias!, $"{normName}.bias");
             Copy(bn, 3, norm.running_mean!, $"{normName}.running_mean");
@@ -108,20 +109,20 @@ public static class OnnxResNetImporter
         }
 
         /// <summary>The ResNet's stem pool is 3×3, stride 2, padding 1.</summary>
-        private static void CheckMaxPool(OnnxNode node)
+        private static void CheckMaxPool(NodeProto node)
         {
-            CheckEqual(node, "maxpool", "kernel_shape", node.Ints("kernel_shape", []), [3, 3]);
-            CheckEqual(node, "maxpool", "strides", node.Ints("strides", [1, 1]), [2, 2]);
-            CheckPads(node, "maxpool", node.Ints("pads", [0, 0, 0, 0]), [1, 1], [2, 2]);
+            CheckEqual(node, "maxpool", "kernel_shape", node.IntsOr("kernel_shape", []), [3, 3]);
+            CheckEqual(node, "maxpool", "strides", node.IntsOr("strides", [1, 1]), [2, 2]);
+            CheckPads(node, "maxpool", node.IntsOr("pads", [0, 0, 0, 0]), [1, 1], [2, 2]);
         }
 
         /// <summary>An AveragePool must cover the whole last feature map at the declared input size (the network pools adaptively).</summary>
-        private static void CheckAveragePool(OnnxNode node, OnnxValueInfo input)
+        private static void CheckAveragePool(NodeProto node, ValueInfoProto input)
         {
             if (node.OpType == "GlobalAveragePool") return;
-            CheckEqual(node, "avgpool", "pads", node.Ints("pads", [0, 0, 0, 0]), [0, 0, 0, 0]);
+            CheckEqual(node, "avgpool", "pads", node.IntsOr("pads", [0, 0, 0, 0]), [0, 0, 0, 0]);
             if (input.FixedShape is [_, _, long height, long width])
-                CheckEqual(node, "avgpool", "kernel_shape", node.Ints("kernel_shape", []), [height / 32, width / 32]);
+                CheckEqual(node, "avgpool", "kernel_shape", node.IntsOr("kernel_shape", []), [height / 32, width / 32]);
         }
 
         /// <summary>
@@ -129,7 +130,7 @@ public static class OnnxResNetImporter
         /// may be smaller by up to stride − 1 (CNTK pads strided layers [1,1,0,0]): the output size and every
         /// window are then the same whenever the input side is a multiple of the stride.
         /// </summary>
-        private static void CheckPads(OnnxNode node, string target, IReadOnlyList<long> pads, long[] padding, long[] stride)
+        private static void CheckPads(NodeProto node, string target, IReadOnlyList<long> pads, long[] padding, long[] stride)
         {
             bool fits = pads.Count == 4 && padding.Length == 2 && Enumerable.Range(0, 2).All(i =>
                 pads[i] == padding[i] && pads[i + 2] <= padding[i] && pads[i + 2] >= padding[i] - (stride[i] - 1));
@@ -137,22 +138,22 @@ public static class OnnxResNetImporter
                 throw Mismatch(node, target, $"pads [{string.Join(",", pads)}], which padding ({string.Join(",", padding)}) with stride ({string.Join(",", stride)}) cannot reproduce");
         }
 
-        private static void CheckEqual(OnnxNode node, string target, string attribute, IReadOnlyList<long> actual, IReadOnlyList<long> expected)
+        private static void CheckEqual(NodeProto node, string target, string attribute, IReadOnlyList<long> actual, IReadOnlyList<long> expected)
         {
             if (!actual.SequenceEqual(expected))
                 throw Mismatch(node, target, $"{attribute} [{string.Join(",", actual)}] where [{string.Join(",", expected)}] was expected");
         }
 
-        private void Copy(OnnxNode node, int inputIndex, Tensor target, string targetName)
+        private void Copy(NodeProto node, int inputIndex, Tensor target, string targetName)
         {
-            string name = node.Inputs[inputIndex];
+            string name = node.Input[inputIndex];
             if (!initializers.TryGetValue(name, out var tensor))
                 throw Mismatch(node, targetName, $"input '{name}', which is not an initializer (a constant)");
             if (!consumed.Add(name))
                 throw Mismatch(node, targetName, $"initializer '{name}', which an earlier node already used");
             if (!tensor.Dims.SequenceEqual(target.shape))
                 throw new InvalidDataException(
-                    $"initializer '{name}' of {node} has shape [{string.Join(",", tensor.Dims)}], {targetName} has [{string.Join(",", target.shape)}]");
+                    $"initializer '{name}' of {node.Describe()} has shape [{string.Join(",", tensor.Dims)}], {targetName} has [{string.Join(",", target.shape)}]");
 
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
@@ -166,13 +167,13 @@ public static class OnnxResNetImporter
                 ? typed
                 : throw new InvalidOperationException($"{network.GetName()} has no {typeof(T).Name} called '{name}'.");
 
-        private static InvalidDataException Mismatch(OnnxNode node, string target, string what) =>
-            new($"{node} (matched to {target}) has {what}");
+        private static InvalidDataException Mismatch(NodeProto node, string target, string what) =>
+            new($"{node.Describe()} (matched to {target}) has {what}");
 
-        private static Dictionary<string, OnnxTensor> Initializers(OnnxGraph graph)
+        private static Dictionary<string, TensorProto> Initializers(GraphProto graph)
         {
-            var byName = new Dictionary<string, OnnxTensor>();
-            foreach (var tensor in graph.Initializers)
+            var byName = new Dictionary<string, TensorProto>();
+            foreach (var tensor in graph.Initializer)
                 if (!byName.TryAdd(tensor.Name, tensor))
                     throw new InvalidDataException($"the graph has two initializers called '{tensor.Name}'");
             return byName;

@@ -1,11 +1,12 @@
-using MultiLabel.Persistence.Onnx;
+using MultiLabel.Onnx;
+using MultiLabel.Onnx.Protobuf;
 
 namespace MultiLabel.Models;
 
 /// <summary>A convolution and the batch normalisation that reads its output.</summary>
 /// <param name="Conv">The <c>Conv</c> node (input, weight; no bias).</param>
 /// <param name="Norm">The <c>BatchNormalization</c> node (input, scale, bias, mean, variance).</param>
-internal sealed record OnnxConvNorm(OnnxNode Conv, OnnxNode Norm);
+internal sealed record OnnxConvNorm(NodeProto Conv, NodeProto Norm);
 
 /// <summary>One residual block: the main path's convolutions in order, and the projection shortcut if it has one.</summary>
 /// <param name="Main">Conv → BN units of the main path, ReLU between them.</param>
@@ -20,15 +21,15 @@ internal sealed record OnnxResidualBlock(IReadOnlyList<OnnxConvNorm> Main, OnnxC
 /// </summary>
 internal sealed class OnnxResNetLayout
 {
-    private readonly OnnxGraph graph;
-    private readonly Dictionary<string, List<OnnxNode>> consumers = [];
-    private readonly HashSet<OnnxNode> visited = new(ReferenceEqualityComparer.Instance);
+    private readonly GraphProto graph;
+    private readonly Dictionary<string, List<NodeProto>> consumers = [];
+    private readonly HashSet<NodeProto> visited = new(ReferenceEqualityComparer.Instance);
 
-    private OnnxResNetLayout(OnnxGraph graph)
+    private OnnxResNetLayout(GraphProto graph)
     {
         this.graph = graph;
-        foreach (var node in graph.Nodes)
-            foreach (string input in node.Inputs.Where(i => i.Length > 0))
+        foreach (var node in graph.Node)
+            foreach (string input in node.Input.Where(i => i.Length > 0))
             {
                 if (!consumers.TryGetValue(input, out var list)) consumers[input] = list = [];
                 list.Add(node);
@@ -36,22 +37,22 @@ internal sealed class OnnxResNetLayout
     }
 
     /// <summary>The graph's one data input.</summary>
-    public OnnxValueInfo Input { get; private set; } = null!;
+    public ValueInfoProto Input { get; private set; } = null!;
 
     /// <summary>The stem's convolution and batch norm.</summary>
     public OnnxConvNorm Stem { get; private set; } = null!;
 
     /// <summary>The stem's max pooling node.</summary>
-    public OnnxNode MaxPool { get; private set; } = null!;
+    public NodeProto MaxPool { get; private set; } = null!;
 
     /// <summary>The residual blocks in forward order, across all stages.</summary>
     public IReadOnlyList<OnnxResidualBlock> Blocks { get; private set; } = [];
 
     /// <summary>The final <c>AveragePool</c> or <c>GlobalAveragePool</c>, whose output is a graph output.</summary>
-    public OnnxNode Pool { get; private set; } = null!;
+    public NodeProto Pool { get; private set; } = null!;
 
     /// <summary>Finds the ResNet in <paramref name="graph"/>; every node must belong to it.</summary>
-    public static OnnxResNetLayout Find(OnnxGraph graph)
+    public static OnnxResNetLayout Find(GraphProto graph)
     {
         var layout = new OnnxResNetLayout(graph);
         layout.Walk();
@@ -62,15 +63,15 @@ internal sealed class OnnxResNetLayout
     {
         var inputs = graph.DataInputs;
         if (inputs.Count != 1)
-            throw new InvalidDataException($"the graph has {inputs.Count} data inputs ({string.Join(", ", inputs)}); a ResNet has one image input");
+            throw new InvalidDataException($"the graph has {inputs.Count} data inputs ({string.Join(", ", inputs.Select(i => i.Describe()))}); a ResNet has one image input");
         Input = inputs[0];
 
         Stem = ConvNorm(OnlyConsumer(Input.Name, "Conv"));
-        var relu = OnlyConsumer(Stem.Norm.Outputs[0], "Relu");
-        MaxPool = OnlyConsumer(relu.Outputs[0], "MaxPool");
+        var relu = OnlyConsumer(Stem.Norm.Output[0], "Relu");
+        MaxPool = OnlyConsumer(relu.Output[0], "MaxPool");
 
         var blocks = new List<OnnxResidualBlock>();
-        string x = MaxPool.Outputs[0];
+        string x = MaxPool.Output[0];
         while (Consumers(x).Any(n => n.OpType == "Conv"))
         {
             var (block, output) = Block(x);
@@ -80,11 +81,11 @@ internal sealed class OnnxResNetLayout
         Blocks = blocks;
 
         Pool = OnlyConsumer(x, "AveragePool", "GlobalAveragePool");
-        if (!graph.Outputs.Any(o => o.Name == Pool.Outputs[0]))
-            throw new InvalidDataException($"the output of {Pool} is not a graph output; a ResNet backbone ends with its average pool");
-        var unexplained = graph.Nodes.Where(n => !visited.Contains(n)).ToArray();
+        if (!graph.Output.Any(o => o.Name == Pool.Output[0]))
+            throw new InvalidDataException($"the output of {Pool.Describe()} is not a graph output; a ResNet backbone ends with its average pool");
+        var unexplained = graph.Node.Where(n => !visited.Contains(n)).ToArray();
         if (unexplained.Length > 0)
-            throw new InvalidDataException($"{unexplained.Length} nodes are not part of the ResNet layout: {string.Join(", ", unexplained.Take(5))}");
+            throw new InvalidDataException($"{unexplained.Length} nodes are not part of the ResNet layout: {string.Join(", ", unexplained.Take(5).Select(n => n.Describe()))}");
     }
 
     /// <summary>Reads the residual block starting at value <paramref name="input"/>; returns it and its output value.</summary>
@@ -95,56 +96,56 @@ internal sealed class OnnxResNetLayout
         {
             visited.Add(conv);
             var unit = ConvNorm(conv);
-            var next = OnlyConsumer(unit.Norm.Outputs[0], "Relu", "Add");
+            var next = OnlyConsumer(unit.Norm.Output[0], "Relu", "Add");
             if (next.OpType == "Relu") first = first is null ? unit : throw Unexpected(conv, "a second main path from the same block input");
             else shortcut = shortcut is null ? unit : throw Unexpected(conv, "a second projection shortcut from the same block input");
         }
         if (first is null) throw new InvalidDataException($"no Conv → BatchNormalization → Relu path starts at value '{input}'");
 
         var main = new List<OnnxConvNorm> { first };
-        OnnxNode after = OnlyConsumer(first.Norm.Outputs[0], "Relu");
+        NodeProto after = OnlyConsumer(first.Norm.Output[0], "Relu");
         while (after.OpType == "Relu")
         {
-            var unit = ConvNorm(OnlyConsumer(after.Outputs[0], "Conv"));
+            var unit = ConvNorm(OnlyConsumer(after.Output[0], "Conv"));
             main.Add(unit);
-            after = OnlyConsumer(unit.Norm.Outputs[0], "Relu", "Add");
+            after = OnlyConsumer(unit.Norm.Output[0], "Relu", "Add");
         }
 
-        string residual = main[^1].Norm.Outputs[0];
-        string shortcutValue = shortcut?.Norm.Outputs[0] ?? input;
+        string residual = main[^1].Norm.Output[0];
+        string shortcutValue = shortcut?.Norm.Output[0] ?? input;
         var expected = new[] { residual, shortcutValue }.Order(StringComparer.Ordinal);
-        if (after.Inputs.Count != 2 || !after.Inputs.Order(StringComparer.Ordinal).SequenceEqual(expected))
-            throw Unexpected(after, $"inputs [{string.Join(", ", after.Inputs)}] where the residual '{residual}' and the shortcut '{shortcutValue}' were expected");
-        var relu = OnlyConsumer(after.Outputs[0], "Relu");
-        return (new OnnxResidualBlock(main, shortcut), relu.Outputs[0]);
+        if (after.Input.Count != 2 || !after.Input.Order(StringComparer.Ordinal).SequenceEqual(expected))
+            throw Unexpected(after, $"inputs [{string.Join(", ", after.Input)}] where the residual '{residual}' and the shortcut '{shortcutValue}' were expected");
+        var relu = OnlyConsumer(after.Output[0], "Relu");
+        return (new OnnxResidualBlock(main, shortcut), relu.Output[0]);
     }
 
-    private OnnxConvNorm ConvNorm(OnnxNode conv)
+    private OnnxConvNorm ConvNorm(NodeProto conv)
     {
-        if (conv.Inputs.Count != 2)
-            throw Unexpected(conv, conv.Inputs.Count == 3 ? "a bias, which ResNet convolutions do not have" : $"{conv.Inputs.Count} inputs");
-        var norm = OnlyConsumer(conv.Outputs[0], "BatchNormalization");
-        if (norm.Inputs.Count != 5 || norm.Outputs.Count < 1)
-            throw Unexpected(norm, $"{norm.Inputs.Count} inputs where 5 (input, scale, bias, mean, variance) were expected");
+        if (conv.Input.Count != 2)
+            throw Unexpected(conv, conv.Input.Count == 3 ? "a bias, which ResNet convolutions do not have" : $"{conv.Input.Count} inputs");
+        var norm = OnlyConsumer(conv.Output[0], "BatchNormalization");
+        if (norm.Input.Count != 5 || norm.Output.Count < 1)
+            throw Unexpected(norm, $"{norm.Input.Count} inputs where 5 (input, scale, bias, mean, variance) were expected");
         return new OnnxConvNorm(conv, norm);
     }
 
     /// <summary>The single node reading <paramref name="value"/>, which must be one of <paramref name="opTypes"/>; marks it visited.</summary>
-    private OnnxNode OnlyConsumer(string value, params string[] opTypes)
+    private NodeProto OnlyConsumer(string value, params string[] opTypes)
     {
         var readers = Consumers(value);
         if (readers.Count != 1)
             throw new InvalidDataException(
-                $"value '{value}' is read by {readers.Count} nodes ({string.Join(", ", readers)}) where one {string.Join(" or ", opTypes)} was expected");
+                $"value '{value}' is read by {readers.Count} nodes ({string.Join(", ", readers.Select(n => n.Describe()))}) where one {string.Join(" or ", opTypes)} was expected");
         var node = readers[0];
         if (!opTypes.Contains(node.OpType))
-            throw new InvalidDataException($"value '{value}' is read by {node} where {string.Join(" or ", opTypes)} was expected");
-        if (node.Outputs.Count < 1) throw Unexpected(node, "no output");
+            throw new InvalidDataException($"value '{value}' is read by {node.Describe()} where {string.Join(" or ", opTypes)} was expected");
+        if (node.Output.Count < 1) throw Unexpected(node, "no output");
         visited.Add(node);
         return node;
     }
 
-    private IReadOnlyList<OnnxNode> Consumers(string value) => consumers.TryGetValue(value, out var list) ? list : [];
+    private IReadOnlyList<NodeProto> Consumers(string value) => consumers.TryGetValue(value, out var list) ? list : [];
 
-    private static InvalidDataException Unexpected(OnnxNode node, string what) => new($"{node} has {what}");
+    private static InvalidDataException Unexpected(NodeProto node, string what) => new($"{node.Describe()} has {what}");
 }

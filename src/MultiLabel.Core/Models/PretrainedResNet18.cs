@@ -1,5 +1,6 @@
 using MultiLabel.Models.Architectures;
-using MultiLabel.Persistence.Onnx;
+using MultiLabel.Onnx;
+using MultiLabel.Onnx.Protobuf;
 using static TorchSharp.torch;
 
 namespace MultiLabel.Models;
@@ -57,7 +58,7 @@ public static class PretrainedResNet18
     /// input channels of its first convolution (the file's BGR order becomes RGB).
     /// </summary>
     /// <exception cref="InvalidDataException">The graph does not fit the network; the message names <paramref name="source"/>.</exception>
-    public static OnnxResNetImport LoadBackbone(ResNet network, OnnxGraph graph, string source)
+    public static OnnxResNetImport LoadBackbone(ResNet network, GraphProto graph, string source)
     {
         OnnxResNetImport import;
         try
@@ -76,13 +77,13 @@ public static class PretrainedResNet18
         return import;
     }
 
-    private static OnnxModel ReadWeights(string onnxPath)
+    private static ModelProto ReadWeights(string onnxPath)
     {
         if (!File.Exists(onnxPath))
             throw new FileNotFoundException(
                 $"The ImageNet weights of {Name} are missing: '{onnxPath}' does not exist. They come from the NuGet package " +
                 "Microsoft.ML.DnnImageFeaturizer.ResNet18, whose ResNet18.onnx the build copies to pretrained/ next to the " +
                 "program; rebuild the project (dotnet build) or copy that file there.", onnxPath);
-        return OnnxModelReader.Read(onnxPath);
+        return OnnxModelFile.Read(onnxPath);
     }
 }

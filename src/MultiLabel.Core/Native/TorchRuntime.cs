@@ -46,6 +46,19 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>
+    /// False when the libtorch beside this program has no CUDA library (the CPU package, TorchSharp-cpu): then no
+    /// device but the CPU can exist, and callers need not load libtorch to ask. True when it may have one.
+    /// </summary>
+    public static bool CudaBuild { get; } = HasCudaLibrary();
+
+    private static bool HasCudaLibrary()
+    {
+        string[] folders = [AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native"),
+            Path.Combine(AppContext.BaseDirectory, "runtimes", "win-x64", "native")];
+        return folders.Any(f => Directory.Exists(f) && Directory.EnumerateFiles(f, "*torch_cuda*").Any());
+    }
+
     /// <summary>Loads libtorch and sets its intra-op thread count; 0 keeps libtorch's default (all cores).</summary>
     public static void Configure(int threads)
     {

@@ -2,7 +2,7 @@ using MultiLabel.Training.Callbacks;
 
 namespace MultiLabel.Persistence;
 
-/// <summary>Writes <c>last.ckpt</c> after every epoch and when a run is interrupted, so <c>--resume</c> can continue it.</summary>
+/// <summary>Writes <c>last.ckpt</c> after every epoch and when a run is interrupted, so a resumed run can continue it.</summary>
 public sealed class LastCheckpoint(string path) : ICallback
 {
     /// <inheritdoc/>

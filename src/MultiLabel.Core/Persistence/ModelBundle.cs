@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using MultiLabel.Files;
 using MultiLabel.Models;
+using MultiLabel.Onnx;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,16 +10,36 @@ namespace MultiLabel.Persistence;
 
 /// <summary>
 /// A trained model as one self-describing file (<c>model.mlpkg</c>): a ZIP archive holding
-/// <c>manifest.json</c> (<see cref="BundleManifest"/>) and <c>weights.bin</c> (TorchSharp format).
-/// Written atomically, so an interrupted save never leaves a damaged bundle behind.
+/// <c>manifest.json</c> (<see cref="BundleManifest"/>), <c>weights.bin</c> (TorchSharp format) and, when saved from
+/// a network, <c>model.onnx</c>: the same network exported once, at save time, with planar input (see
+/// <see cref="ReadOnnx"/>), so the ONNX engine opens it without TorchSharp. Written atomically, so an interrupted save
+/// never leaves a damaged bundle behind.
 /// </summary>
 public static class ModelBundle
 {
     private const string ManifestEntry = "manifest.json";
     private const string WeightsEntry = "weights.bin";
+    private const string OnnxEntry = "model.onnx";
 
-    /// <summary>Writes a bundle of <paramref name="manifest"/> and the weights <paramref name="writeWeights"/> produces.</summary>
-    public static void Save(string path, BundleManifest manifest, Action<Stream> writeWeights) =>
+    /// <summary>
+    /// Writes a bundle of <paramref name="manifest"/> and the weights <paramref name="writeWeights"/> produces, with no
+    /// ONNX form (the training checkpoint's way: the ONNX engine then exports the network when it opens the bundle).
+    /// </summary>
+    public static void Save(string path, BundleManifest manifest, Action<Stream> writeWeights) => Save(path, manifest, writeWeights, onnx: null);
+
+    /// <summary>
+    /// Writes a bundle of <paramref name="network"/>'s weights and its ONNX form (planar input). A network the exporter
+    /// cannot express is saved without the ONNX form; only the onnx engine then refuses it, as it always did.
+    /// </summary>
+    public static void Save(string path, BundleManifest manifest, MultiLabelNetwork network)
+    {
+        byte[]? onnx;
+        try { onnx = ModelExport.ToBytes(network, manifest, OnnxInputLayout.Nchw); }
+        catch (OnnxExportException) { onnx = null; }
+        Save(path, manifest, stream => network.save(stream), onnx);
+    }
+
+    private static void Save(string path, BundleManifest manifest, Action<Stream> writeWeights, byte[]? onnx) =>
         AtomicFile.Write(path, stream =>
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
@@ -26,11 +47,10 @@ public static class ModelBundle
                 JsonSerializer.Serialize(entry, manifest, JsonFormat.Options);
             using (var entry = zip.CreateEntry(WeightsEntry, CompressionLevel.NoCompression).Open())
                 writeWeights(entry);
+            if (onnx is null) return;
+            using (var entry = zip.CreateEntry(OnnxEntry, CompressionLevel.NoCompression).Open())
+                entry.Write(onnx);
         });
-
-    /// <summary>Writes a bundle of <paramref name="network"/>'s weights.</summary>
-    public static void Save(string path, BundleManifest manifest, MultiLabelNetwork network) =>
-        Save(path, manifest, stream => network.save(stream));
 
     /// <summary>Reads only the manifest of the bundle at <paramref name="path"/>.</summary>
     public static BundleManifest ReadManifest(string path)
@@ -70,18 +90,31 @@ public static class ModelBundle
         return WeightsOf(zip, path);
     }
 
-    private static byte[] WeightsOf(ZipArchive zip, string path)
+    /// <summary>
+    /// The manifest and the ONNX form (planar <c>[batch, 3, size, size]</c> uint8 input) stored in the bundle at
+    /// <paramref name="path"/>; the ONNX form is null in bundles saved without one (by a checkpoint, or before it existed).
+    /// </summary>
+    public static (BundleManifest Manifest, byte[]? Onnx) ReadOnnx(string path)
     {
-        var entry = zip.GetEntry(WeightsEntry) ?? throw new ModelBundleException($"{path} has no {WeightsEntry}; the bundle is incomplete. Re-export or retrain the model.");
+        using var zip = Open(path);
+        var manifest = ReadManifest(zip, path);
+        return (manifest, zip.GetEntry(OnnxEntry) is { } entry ? Bytes(entry, path) : null);
+    }
+
+    private static byte[] WeightsOf(ZipArchive zip, string path) =>
+        Bytes(zip.GetEntry(WeightsEntry) ?? throw new ModelBundleException($"{path} has no {WeightsEntry}; the bundle is incomplete. Re-export or retrain the model."), path);
+
+    private static byte[] Bytes(ZipArchiveEntry entry, string path)
+    {
         try
         {
             // Straight into one array of the entry's size: growing a MemoryStream copies a large model several times.
             if (entry.Length > Array.MaxLength)
-                throw new ModelBundleException($"{path} holds {entry.Length} bytes of weights, more than one array can take.");
-            var weights = new byte[entry.Length];
+                throw new ModelBundleException($"{path} holds {entry.Length} bytes in {entry.FullName}, more than one array can take.");
+            var bytes = new byte[entry.Length];
             using var source = entry.Open();
-            source.ReadExactly(weights);
-            return weights;
+            source.ReadExactly(bytes);
+            return bytes;
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

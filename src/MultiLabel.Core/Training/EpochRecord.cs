@@ -52,7 +52,7 @@ public sealed class History
     /// <summary>Every finished epoch, in order.</summary>
     public IReadOnlyList<EpochRecord> Epochs => epochs;
 
-    /// <summary>True when the run was interrupted and saved its state for <c>--resume</c>.</summary>
+    /// <summary>True when the run was interrupted and saved its state to be resumed.</summary>
     public bool Interrupted { get; internal set; }
 
     /// <summary>Why the run stopped before its last epoch (early stopping), or null.</summary>

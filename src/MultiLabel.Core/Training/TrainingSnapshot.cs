@@ -9,7 +9,7 @@ public sealed record TrainingSnapshot
     /// <summary>Identifies the run's settings and data; a checkpoint only resumes a run with the same fingerprint.</summary>
     public required string Fingerprint { get; init; }
 
-    /// <summary>The options of the run, so <c>--resume</c> needs none but the data and output folder.</summary>
+    /// <summary>The options of the run, so resuming needs none but the data and output folder.</summary>
     public required TrainingOptions Options { get; init; }
 
     /// <summary>The 1-based epoch in progress.</summary>

@@ -1,8 +1,7 @@
 using MultiLabel.Inference;
 using MultiLabel.Models;
 using MultiLabel.Persistence;
-using MultiLabel.Persistence.Onnx;
-using MultiLabel.Tests.Persistence.Onnx;
+using MultiLabel.Tests.Onnx;
 using Xunit.Abstractions;
 
 namespace MultiLabel.Tests.Inference;
@@ -42,7 +41,7 @@ public class OnnxEngineTests(ITestOutputHelper output)
         byte[] pixels = ExportFixtures.Batch(manifest.ImageSize);
         int count = pixels.Length / (3 * manifest.ImageSize * manifest.ImageSize);
         using var planar = OnnxEngine.Create(network, manifest, threads: 1);
-        using var interleaved = new OnnxEngine(OnnxExporter.ToBytes(network, manifest), manifest, threads: 1);
+        using var interleaved = new OnnxEngine(ModelExport.ToBytes(network, manifest), manifest, threads: 1);
         using var torchEngine = new TorchEngine(network, manifest, TorchSharp.torch.CPU);
 
         float[] expected = torchEngine.Predict(pixels, count);

@@ -1,7 +1,8 @@
+using System.IO.Compression;
 using MultiLabel.Inference;
 using MultiLabel.Native;
 using MultiLabel.Persistence;
-using MultiLabel.Tests.Persistence.Onnx;
+using MultiLabel.Tests.Onnx;
 
 namespace MultiLabel.Tests.Inference;
 
@@ -14,38 +15,55 @@ public class PredictorOnnxTests
         string bundle = folder.Combine("model.mlpkg");
         using (var network = ExportFixtures.Network("smallervggnet", 24, seed: 11))
             ModelBundle.Save(bundle, ExportFixtures.Manifest("smallervggnet", 24), network);
-        string[] images = ExportFixtures.ImagePaths();
 
-        using var torchPredictor = Predictor.Load(bundle, new PredictorOptions { Engine = InferenceEngine.Torch, Threads = 1 });
-        using var onnxPredictor = Predictor.Load(bundle, new PredictorOptions { Engine = InferenceEngine.Onnx, Threads = 1 });
-        var expected = torchPredictor.PredictFiles(images);
-        var actual = onnxPredictor.PredictFiles(images);
-
-        Assert.Equal(InferenceEngine.Onnx, onnxPredictor.Engine);
+        AssertSamePredictions(bundle);
         Assert.Equal([bundle], Directory.GetFiles(folder.Path));
-        for (int i = 0; i < images.Length; i++)
-        {
-            Assert.Equal(expected[i].Labels, actual[i].Labels);
-            foreach (var (label, score) in expected[i].Scores)
-                Assert.InRange(actual[i].Scores[label], score - 1e-4f, score + 1e-4f);
-        }
     }
 
-    [Theory]
-    [InlineData(null, InferenceEngine.Onnx)]
-    [InlineData(PredictorOptions.OnnxBreakEvenImages, InferenceEngine.Onnx)]
-    [InlineData(PredictorOptions.OnnxBreakEvenImages - 1, InferenceEngine.Torch)]
-    [InlineData(1, InferenceEngine.Torch)]
-    public void Auto_runs_onnx_on_the_cpu_unless_the_job_is_too_small_to_win_back_its_start(int? imageCount, InferenceEngine engine)
+    [Fact]
+    public void A_bundle_without_an_onnx_form_as_older_builds_wrote_is_exported_in_memory_and_predicts_the_same()
+    {
+        using var folder = TestData.NewTempFolder();
+        string bundle = folder.Combine("model.mlpkg");
+        using (var network = ExportFixtures.Network("smallervggnet", 24, seed: 12))
+            ModelBundle.Save(bundle, ExportFixtures.Manifest("smallervggnet", 24), stream => network.save(stream));
+        Assert.Null(ModelBundle.ReadOnnx(bundle).Onnx);
+
+        AssertSamePredictions(bundle);
+    }
+
+    [Fact]
+    public void The_onnx_engine_opens_the_bundles_onnx_form_without_building_the_network()
+    {
+        using var folder = TestData.NewTempFolder();
+        string bundle = folder.Combine("model.mlpkg");
+        using (var network = ExportFixtures.Network("smallervggnet", 24, seed: 13))
+            ModelBundle.Save(bundle, ExportFixtures.Manifest("smallervggnet", 24), network);
+        // Damage the weights: only a path that never builds the TorchSharp network still opens the bundle.
+        using (var zip = ZipFile.Open(bundle, ZipArchiveMode.Update))
+        {
+            zip.GetEntry("weights.bin")!.Delete();
+            using var weights = zip.CreateEntry("weights.bin").Open();
+            weights.Write([1, 2, 3]);
+        }
+
+        using var onnx = Predictor.Load(bundle, new PredictorOptions { Engine = InferenceEngine.Onnx, Threads = 1 });
+
+        Assert.Equal(ExportFixtures.Labels.Length, onnx.PredictFiles(ExportFixtures.ImagePaths())[0].Scores.Count);
+        Assert.Throws<ModelBundleException>(() => Predictor.Load(bundle, new PredictorOptions { Engine = InferenceEngine.Torch, Threads = 1 }));
+    }
+
+    [Fact]
+    public void Auto_runs_onnx_on_the_cpu_whatever_the_job_size()
     {
         using var folder = TestData.NewTempFolder();
         string bundle = folder.Combine("model.mlpkg");
         using (var network = ExportFixtures.Network("smallervggnet", 24, seed: 11))
             ModelBundle.Save(bundle, ExportFixtures.Manifest("smallervggnet", 24), network);
 
-        using var predictor = Predictor.Load(bundle, new PredictorOptions { Device = ComputeDevice.Cpu, Threads = 1, ImageCount = imageCount });
+        using var predictor = Predictor.Load(bundle, new PredictorOptions { Device = ComputeDevice.Cpu, Threads = 1 });
 
-        Assert.Equal(engine, predictor.Engine);
+        Assert.Equal(InferenceEngine.Onnx, predictor.Engine);
     }
 
     [Fact]
@@ -56,5 +74,23 @@ public class PredictorOnnxTests
 
         Assert.Equal(["Engine", "Device"], error.Mentioned);
         Assert.Contains("set Device to cpu, or Engine to torch", error.Message);
+    }
+
+    /// <summary>The onnx engine gives the torch engine's labels and, within 1e-4, its scores on real images.</summary>
+    private static void AssertSamePredictions(string bundle)
+    {
+        string[] images = ExportFixtures.ImagePaths();
+        using var torchPredictor = Predictor.Load(bundle, new PredictorOptions { Engine = InferenceEngine.Torch, Threads = 1 });
+        using var onnxPredictor = Predictor.Load(bundle, new PredictorOptions { Engine = InferenceEngine.Onnx, Threads = 1 });
+        var expected = torchPredictor.PredictFiles(images);
+        var actual = onnxPredictor.PredictFiles(images);
+
+        Assert.Equal(InferenceEngine.Onnx, onnxPredictor.Engine);
+        for (int i = 0; i < images.Length; i++)
+        {
+            Assert.Equal(expected[i].Labels, actual[i].Labels);
+            foreach (var (label, score) in expected[i].Scores)
+                Assert.InRange(actual[i].Scores[label], score - 1e-4f, score + 1e-4f);
+        }
     }
 }

@@ -1,13 +1,14 @@
 using MultiLabel.Models;
 using MultiLabel.Models.Architectures;
-using MultiLabel.Persistence.Onnx;
+using MultiLabel.Onnx;
+using MultiLabel.Onnx.Protobuf;
 
 namespace MultiLabel.Tests.Models;
 
 /// <summary>The importer refuses graphs that do not fit the network, saying where; checked on edited copies of the packaged graph.</summary>
 public class OnnxResNetImporterTests
 {
-    private static readonly Lazy<OnnxGraph> Packaged = new(() => OnnxModelReader.Read(PretrainedResNet18.WeightsPath).Graph);
+    private static readonly Lazy<GraphProto> Packaged = new(() => OnnxModelFile.Read(PretrainedResNet18.WeightsPath).Graph);
 
     [Fact]
     public void A_network_with_other_stages_is_refused()
@@ -23,9 +24,11 @@ public class OnnxResNetImporterTests
     [Fact]
     public void A_stride_the_network_does_not_have_is_refused()
     {
-        var graph = EditNode(0, node => node with
+        var graph = EditNode(0, node =>
         {
-            Attributes = node.Attributes.Select(a => a.Name == "strides" ? a with { Ints = [1, 1] } : a).ToArray(),
+            var strides = node.FindAttribute("strides")!;
+            strides.Ints.Clear();
+            strides.Ints.Add([1, 1]);
         });
 
         var error = Assert.Throws<InvalidDataException>(() => Import(graph));
@@ -36,7 +39,7 @@ public class OnnxResNetImporterTests
     [Fact]
     public void A_weight_of_the_wrong_shape_is_refused()
     {
-        var graph = EditNode(0, node => node with { Inputs = [node.Inputs[0], "Parameter86"] });
+        var graph = EditNode(0, node => node.Input[1] = "Parameter86");
 
         var error = Assert.Throws<InvalidDataException>(() => Import(graph));
 
@@ -46,8 +49,10 @@ public class OnnxResNetImporterTests
     [Fact]
     public void A_left_over_initializer_is_refused()
     {
-        var extra = Packaged.Value.Initializers[^1] with { Name = "Unused1" };
-        var graph = Packaged.Value with { Initializers = [.. Packaged.Value.Initializers, extra] };
+        var graph = Packaged.Value.Clone();
+        var extra = graph.Initializer[^1].Clone();
+        extra.Name = "Unused1";
+        graph.Initializer.Add(extra);
 
         var error = Assert.Throws<InvalidDataException>(() => Import(graph));
 
@@ -57,24 +62,25 @@ public class OnnxResNetImporterTests
     [Fact]
     public void A_node_outside_the_resnet_is_refused()
     {
-        var softmax = new OnnxNode("Softmax1", "Softmax", "", ["Pooling395_Output_0"], ["probabilities"], [], "");
-        var graph = Packaged.Value with { Nodes = [.. Packaged.Value.Nodes, softmax] };
+        var graph = Packaged.Value.Clone();
+        graph.Node.Add(new NodeProto { Name = "Softmax1", OpType = "Softmax", Input = { "Pooling395_Output_0" }, Output = { "probabilities" } });
 
         var error = Assert.Throws<InvalidDataException>(() => Import(graph));
 
         Assert.Contains("Softmax node 'Softmax1'", error.Message);
     }
 
-    private static OnnxResNetImport Import(OnnxGraph graph)
+    private static OnnxResNetImport Import(GraphProto graph)
     {
         using var network = new ResNet("resnet18-imagenet", PretrainedResNet18.Blocks, bottleneck: false, labelCount: 2);
         return OnnxResNetImporter.Import(network, graph);
     }
 
-    private static OnnxGraph EditNode(int index, Func<OnnxNode, OnnxNode> edit)
+    /// <summary>A copy of the packaged graph with node <paramref name="index"/> changed by <paramref name="edit"/>.</summary>
+    private static GraphProto EditNode(int index, Action<NodeProto> edit)
     {
-        var nodes = Packaged.Value.Nodes.ToArray();
-        nodes[index] = edit(nodes[index]);
-        return Packaged.Value with { Nodes = nodes };
+        var graph = Packaged.Value.Clone();
+        edit(graph.Node[index]);
+        return graph;
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 using MultiLabel.Data;
 using MultiLabel.Models;
 using MultiLabel.Models.Architectures;
-using MultiLabel.Persistence.Onnx;
+using MultiLabel.Onnx;
 using TorchSharp;
 using Xunit.Abstractions;
 
@@ -40,15 +40,15 @@ public class PretrainedResNet18Tests(ITestOutputHelper output)
     [Fact]
     public void Every_initializer_is_used_once_and_fills_the_whole_backbone()
     {
-        var model = OnnxModelReader.Read(PretrainedResNet18.WeightsPath);
+        var model = OnnxModelFile.Read(PretrainedResNet18.WeightsPath);
         using var network = new ResNet("resnet18-imagenet", PretrainedResNet18.Blocks, bottleneck: false, labelCount: 4);
 
         var import = PretrainedResNet18.LoadBackbone(network, model.Graph, PretrainedResNet18.WeightsPath);
 
-        Assert.Equal(110, model.Graph.Initializers.Count);
+        Assert.Equal(110, model.Graph.Initializer.Count);
         Assert.Equal(110, import.Assignments.Count);
         Assert.Equal(
-            model.Graph.Initializers.Select(t => t.Name).Order(),
+            model.Graph.Initializer.Select(t => t.Name).Order(),
             import.Assignments.Select(a => a.Initializer).Order());
         var backbone = network.named_parameters().Select(p => p.name)
             .Concat(network.named_buffers().Select(b => b.name))

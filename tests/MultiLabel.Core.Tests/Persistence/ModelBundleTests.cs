@@ -44,6 +44,26 @@ public class ModelBundleTests(TestModel model)
     }
 
     [Fact]
+    public void A_bundle_saved_from_a_network_carries_its_onnx_form_and_one_saved_from_weights_alone_does_not()
+    {
+        using var folder = TestData.NewTempFolder();
+        using var network = Onnx.ExportFixtures.Network("smallervggnet", 24, seed: 6);
+        var manifest = Onnx.ExportFixtures.Manifest("smallervggnet", 24);
+        ModelBundle.Save(folder.Combine("with.mlpkg"), manifest, network);
+        ModelBundle.Save(folder.Combine("without.mlpkg"), manifest, stream => network.save(stream));
+
+        var (read, onnx) = ModelBundle.ReadOnnx(folder.Combine("with.mlpkg"));
+        var (_, none) = ModelBundle.ReadOnnx(folder.Combine("without.mlpkg"));
+
+        Assert.Equal(manifest.Labels, read.Labels);
+        Assert.Null(none);
+        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(onnx!);
+        Assert.Equal([-1, 3, 24, 24], session.InputMetadata["pixels"].Dimensions);
+        Assert.Equal("[\"black\",\"blue\",\"dress\",\"green\",\"pants\",\"red\",\"shirt\",\"shoes\",\"shorts\",\"white\"]",
+            session.ModelMetadata.CustomMetadataMap["labels"]);
+    }
+
+    [Fact]
     public void A_missing_file_says_how_to_make_one()
     {
         var error = Assert.Throws<ModelBundleException>(() => Predictor.Load("/nonexistent/model.mlpkg"));

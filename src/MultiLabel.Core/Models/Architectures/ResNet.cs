@@ -1,3 +1,5 @@
+using MultiLabel.Models.Export;
+using MultiLabel.Onnx.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -90,6 +92,23 @@ public sealed class ResNet : MultiLabelNetwork
         using var scope = NewDisposeScope();
         return fc.forward(avgpool.forward(activations).flatten(1)).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc/>
+    /// <remarks>The stem, the four stages, the pooling and the head, as <see cref="Features"/> and forward run them.</remarks>
+    public override IReadOnlyList<ExportStep> ExportSteps(string path) =>
+    [
+        .. LayerSteps.Of(conv1, LayerSteps.Join(path, "conv1")),
+        .. LayerSteps.Of(bn1, LayerSteps.Join(path, "bn1")),
+        new ReluStep(LayerSteps.Join(path, "relu")),
+        .. LayerSteps.Of(maxpool, LayerSteps.Join(path, "maxpool")),
+        .. LayerSteps.Of(layer1, LayerSteps.Join(path, "layer1")),
+        .. LayerSteps.Of(layer2, LayerSteps.Join(path, "layer2")),
+        .. LayerSteps.Of(layer3, LayerSteps.Join(path, "layer3")),
+        .. LayerSteps.Of(layer4, LayerSteps.Join(path, "layer4")),
+        .. LayerSteps.Of(avgpool, LayerSteps.Join(path, "avgpool")),
+        new FlattenStep(LayerSteps.Join(path, "flatten")),
+        .. LayerSteps.Of(fc, LayerSteps.Join(path, "fc")),
+    ];
 
     private static Sequential Stage(ref long channels, long planes, int count, long stride, bool bottleneck)
     {

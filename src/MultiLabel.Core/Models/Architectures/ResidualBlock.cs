@@ -1,3 +1,5 @@
+using MultiLabel.Models.Export;
+using MultiLabel.Onnx.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -10,7 +12,7 @@ namespace MultiLabel.Models.Architectures;
 /// bottleneck (1×1, 3×3 with the stride, 1×1 widening by four), each convolution followed by batch
 /// norm, a projection shortcut when the shape changes, ReLU after the residual add.
 /// </summary>
-public sealed class ResidualBlock : Module<Tensor, Tensor>
+public sealed class ResidualBlock : Module<Tensor, Tensor>, IExportable
 {
     private readonly Conv2d conv1;
     private readonly BatchNorm2d bn1;
@@ -62,6 +64,29 @@ public sealed class ResidualBlock : Module<Tensor, Tensor>
         if (conv3 != null) x = bn3!.forward(conv3.forward(x.relu_()));
         var identity = downsample != null ? ((BatchNorm2d)downsample[1]).forward(Project((Conv2d)downsample[0], input)) : input;
         return x.add_(identity).relu_().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// TorchVision's block as steps: conv-bn-relu, conv-bn (relu, conv-bn when bottleneck) plus the shortcut, then ReLU.
+    /// The shortcut is written as the strided 1×1 convolution it is (see <see cref="Project"/>).
+    /// </summary>
+    public IReadOnlyList<ExportStep> ExportSteps(string path)
+    {
+        string At(string name) => LayerSteps.Join(path, name);
+        var main = new List<ExportStep>();
+        main.AddRange(LayerSteps.Of(conv1, At("conv1")));
+        main.AddRange(LayerSteps.Of(bn1, At("bn1")));
+        main.Add(new ReluStep(At("relu1")));
+        main.AddRange(LayerSteps.Of(conv2, At("conv2")));
+        main.AddRange(LayerSteps.Of(bn2, At("bn2")));
+        if (conv3 != null)
+        {
+            main.Add(new ReluStep(At("relu2")));
+            main.AddRange(LayerSteps.Of(conv3, At("conv3")));
+            main.AddRange(LayerSteps.Of(bn3!, At("bn3")));
+        }
+        var shortcut = downsample != null ? LayerSteps.Of(downsample, At("downsample")) : [];
+        return [new ResidualStep(path, main, shortcut), new ReluStep(At("relu"))];
     }
 
     /// <summary>

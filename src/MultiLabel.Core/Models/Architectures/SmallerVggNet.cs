@@ -1,3 +1,5 @@
+using MultiLabel.Models.Export;
+using MultiLabel.Onnx.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -82,6 +84,10 @@ public sealed class SmallerVggNet : MultiLabelNetwork
             x = ((Module<Tensor, Tensor>)layer).forward(x);
         return head.forward(classifier.forward(x)).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc/>
+    /// <remarks>Forward is <c>head(classifier(features(x)))</c>: its children in registration order.</remarks>
+    public override IReadOnlyList<ExportStep> ExportSteps(string path) => LayerSteps.Children(this, path);
 
     private static BatchNorm2d Norm(long channels) => BatchNorm2d(channels, eps: 1e-3, momentum: 0.01);
 
