@@ -7,7 +7,7 @@ namespace MultiLabel.Reporting;
 /// </summary>
 public static class ExplanationFiles
 {
-    /// <summary>How errors name the overlay folder: <c>Explanation.Folder</c> (the CLI's <c>--explain</c>).</summary>
+    /// <summary>How errors name the overlay folder: <c>Explanation.Folder</c> (see <see cref="SettingException"/>).</summary>
     public const string FolderSetting = "Explanation.Folder";
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace MultiLabel.Reporting;
 /// Predictions as CSV for spreadsheets and scripts (RFC 4180, written by CsvHelper): one row per image, one score
 /// column per label (<c>score_&lt;label&gt;</c>, output order), label sets joined by <c>;</c> — the separator a label
 /// file reads, so a corrected <c>true_labels</c> column can be fed back as one. Scores are written in their shortest
-/// exact form (the same digits as <c>--json</c>); a score that is not a number is an empty cell.
+/// exact form (the digits System.Text.Json writes for the same float); a score that is not a number is an empty cell.
 /// </summary>
 public static class PredictionTable
 {
