@@ -30,7 +30,7 @@ public static class DatasetLoader
     {
         var scan = ImageSource.Open(path, options.Source);
         var cache = new ImageCache(options.CacheDirectory);
-        var pixels = cache.Load(scan.Images, options.ImageSize, options.ImageSize, progress, cancellationToken, options.Threads);
+        var pixels = cache.Load(scan.Images, options.ImageSize, options.ImageSize, progress, cancellationToken, options.Threads, scan.Source);
         return new LoadedDataset(scan.With(pixels.Images, pixels.Failed), pixels);
     }
 }
