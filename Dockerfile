@@ -4,7 +4,7 @@
 #   docker build -t multilabel .                                     # the model is mounted at run time:
 #   docker run -p 8080:8080 -v "$PWD/runs/demo:/model:ro" multilabel   # serves /model/model.mlpkg
 #
-#   docker build -t multilabel-demo --target baked --build-arg MODEL=runs/demo/model.mlpkg .   # the model baked in
+#   docker build -t multilabel-demo -f deploy/baked.Dockerfile runs/demo    # the model baked in (see that file)
 #   docker run -p 8080:8080 multilabel-demo
 #
 # The base images are build arguments (default: Microsoft's official .NET 10 images), so a registry mirror or a
@@ -32,12 +32,10 @@ FROM ${RUNTIME_IMAGE} AS serve
 WORKDIR /app
 COPY --from=build /app ./
 # Decoded-image cache and temporary files live in the writable home of the non-root user.
+# (--urls below decides the port; the images' ASPNETCORE_HTTP_PORTS would only draw a warning.)
 ENV MULTILABEL_CACHE=/home/app/.cache/multilabel \
+    ASPNETCORE_HTTP_PORTS= \
     DOTNET_gcServer=0
 USER 1654
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "/app/multilabel.dll", "serve", "--model", "/model/model.mlpkg", "--urls", "http://0.0.0.0:8080"]
-
-FROM serve AS baked
-ARG MODEL=model.mlpkg
-COPY --chown=1654:1654 ${MODEL} /model/model.mlpkg
