@@ -135,6 +135,14 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("No random horizontal flips.")]
         public bool NoFlip { get; init; }
 
+        [CommandOption("--loss <NAME>")]
+        [Description("bce (binary cross-entropy), asl (asymmetric loss: easy negatives cost nothing) or focal (γ 2).")]
+        public string? Loss { get; init; }
+
+        [CommandOption("--pos-weight <MODE>")]
+        [Description("none, or auto: each label's positives weigh its negatives ÷ positives in the training images (1 to 10).")]
+        public string? PosWeight { get; init; }
+
         [CommandOption("--no-tune-thresholds")]
         [Description("Keep 0.5 for every label instead of choosing thresholds on the validation images.")]
         public bool NoTuneThresholds { get; init; }
@@ -213,6 +221,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
                 ValidationFraction = ValidationSplit ?? preset.ValidationFraction,
                 Split = Split == null ? preset.Split : ParseSplit(Split),
                 Augmentation = NoAugment ? AugmentationOptions.None : augmentation,
+                Loss = Loss == null ? preset.Loss : ParseLoss(Loss),
+                PositiveWeight = PosWeight == null ? preset.PositiveWeight : ParsePositiveWeight(PosWeight),
                 TuneThresholds = !NoTuneThresholds && preset.TuneThresholds,
             };
         }
@@ -230,6 +240,21 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             "onecycle" or "one-cycle" => LearningRateSchedule.OneCycle,
             "constant" => LearningRateSchedule.Constant,
             _ => throw new ArgumentException($"Unknown schedule '{text}'. Use onecycle or constant."),
+        };
+
+        private static LossKind ParseLoss(string text) => text.Trim().ToLowerInvariant() switch
+        {
+            "bce" => LossKind.Bce,
+            "asl" => LossKind.Asl,
+            "focal" => LossKind.Focal,
+            _ => throw new ArgumentException($"Unknown loss '{text}'. Use bce, asl or focal."),
+        };
+
+        private static PositiveWeighting ParsePositiveWeight(string text) => text.Trim().ToLowerInvariant() switch
+        {
+            "none" => PositiveWeighting.None,
+            "auto" => PositiveWeighting.Auto,
+            _ => throw new ArgumentException($"Unknown --pos-weight '{text}'. Use none or auto."),
         };
 
         private static SplitMethod ParseSplit(string text) => text.Trim().ToLowerInvariant() switch

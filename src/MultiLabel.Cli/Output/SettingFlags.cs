@@ -36,6 +36,8 @@ internal static class SettingFlags
         ["HeightShift"] = "--height-shift",
         ["ShearDegrees"] = "--shear",
         ["Zoom"] = "--zoom",
+        ["Loss"] = "--loss",
+        ["PositiveWeight"] = "--pos-weight",
     };
 
     /// <summary>The option that sets <paramref name="setting"/>, or null when the CLI has none.</summary>

@@ -65,6 +65,12 @@ public sealed record TrainingOptions
     /// <summary>Pixel normalisation; null uses the model's own.</summary>
     public Normalization? Normalization { get; init; }
 
+    /// <summary>The training objective (see <see cref="LossKind"/>).</summary>
+    public LossKind Loss { get; init; } = LossKind.Bce;
+
+    /// <summary>Whether each label's positives are weighted by its negatives ÷ positives in the training images.</summary>
+    public PositiveWeighting PositiveWeight { get; init; } = PositiveWeighting.None;
+
     /// <summary>Choose a threshold per label on the validation images after training.</summary>
     public bool TuneThresholds { get; init; } = true;
 
@@ -95,6 +101,8 @@ public sealed record TrainingOptions
         Augmentation = AugmentationOptions.Original,
         Monitor = MonitorMetric.Loss,
         EarlyStoppingPatience = null,
+        Loss = LossKind.Bce,
+        PositiveWeight = PositiveWeighting.None,
     };
 
     /// <summary>The normalisation this run feeds the model.</summary>
