@@ -12,6 +12,15 @@ public class DatasetSettings : CommandSettings
     [DefaultValue("_")]
     public string LabelSeparator { get; init; } = "_";
 
+    [CommandOption("--label-format <FORMAT>")]
+    [Description("Format of a label file: auto (detected from header and content), path-labels, multi-hot, coco, label-studio or jsonl.")]
+    [DefaultValue("auto")]
+    public string LabelFormat { get; init; } = "auto";
+
+    [CommandOption("--images <DIR>")]
+    [Description("Folder a label file's image names are relative to (default: the label file's folder, or the one subfolder where they are).")]
+    public string? Images { get; init; }
+
     [CommandOption("--cache-dir <DIR>")]
     [Description("Where decoded images are cached (default $MULTILABEL_CACHE, else ~/.cache/multilabel).")]
     public string? CacheDir { get; init; }
@@ -27,7 +36,7 @@ public class DatasetSettings : CommandSettings
 
     public DatasetLoadOptions ToLoadOptions(int imageSize) => new()
     {
-        Source = new ImageSourceOptions { LabelSeparator = LabelSeparator },
+        Source = new ImageSourceOptions { LabelSeparator = LabelSeparator, LabelFormat = Output.Choices.LabelFormat(LabelFormat), ImagesDirectory = Images },
         ImageSize = imageSize,
         CacheDirectory = NoCache ? null : CacheDir ?? ImageCache.DefaultDirectory,
         Threads = Threads,

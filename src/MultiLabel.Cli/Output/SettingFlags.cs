@@ -37,6 +37,8 @@ internal static class SettingFlags
         ["ShearDegrees"] = "--shear",
         ["Zoom"] = "--zoom",
         ["Loss"] = "--loss",
+        ["LabelFormat"] = "--label-format",
+        ["ImagesDirectory"] = "--images",
         ["PositiveWeight"] = "--pos-weight",
     };
 

@@ -18,6 +18,7 @@ internal sealed record TrainingData(LabeledImages Train, LabeledImages Validatio
         };
         var data = DatasetLoader.Load(options.Data, load, observer.Decoding, cancellationToken);
         var skipped = data.Scan.Skipped.ToList();
+        foreach (string note in data.Scan.Notes) observer.Messages?.Report(note);
         data.Scan.EnsureTrainable();
         var vocabulary = LabelVocabulary.FromImages(data.Scan.Images);
 
