@@ -63,8 +63,9 @@ internal static partial class LabelStudioReader
     {
         var names = new List<string>();
         int query = image.IndexOf("?d=", StringComparison.Ordinal);
-        if (query >= 0) names.Add(Uri.UnescapeDataString(image[(query + 3)..]));
-        string name = Uri.UnescapeDataString(image.Split('?')[0].Split('/').Last());
+        string local = query >= 0 ? Uri.UnescapeDataString(image[(query + 3)..]) : Uri.UnescapeDataString(image.Split('?')[0]);
+        if (query >= 0) names.Add(local);
+        string name = local.Split('/').Last();
         if (name.Length > 0) names.Add(name);
         if (UploadPrefix().Match(name) is { Success: true } m) names.Add(name[m.Length..]);
         return names;
