@@ -89,7 +89,7 @@ internal static class DelimitedLabelReader
             if (fields.Length != header.Length)
             {
                 string detail = fields.Length < header.Length ? $"missing column '{header[fields.Length]}'" : $"{fields.Length - header.Length} field(s) more than the header";
-                problems.Add(Problem(file, where, fields[0], $"has {fields.Length} fields where the header names {header.Length}; give one value per label column", detail));
+                problems.Add(Problem(file, where, fields[0], $"has {fields.Length} fields where the header names {header.Length} ({detail}); give one value per label column", detail));
                 continue;
             }
             var present = new List<string>();
