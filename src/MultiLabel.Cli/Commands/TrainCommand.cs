@@ -296,7 +296,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             {
                 ["event"] = "done", ["model"] = result.ModelPath, ["interrupted"] = summary.Interrupted,
                 ["best_epoch"] = summary.BestEpoch, ["best_metric"] = summary.BestMetric, ["epochs_run"] = summary.EpochsRun,
-                ["images_per_second"] = summary.ImagesPerSecond, ["final_metrics"] = summary.FinalMetrics,
+                ["images_per_second"] = summary.ImagesPerSecond, ["final_metrics"] = summary.FinalMetrics, ["final_metrics_at_half"] = summary.FinalMetricsAtHalf,
             }!);
         }
         else if (summary.Interrupted)
@@ -307,6 +307,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         {
             string metrics = string.Join("  ", summary.FinalMetrics.Select(m => $"{m.Key} {m.Value:F4}"));
             Terminal.Out.MarkupLine($"[green]saved[/] {Markup.Escape(result.ModelPath)} (best epoch {summary.BestEpoch}, {summary.Monitor} {summary.BestMetric:F4})");
+            string atHalf = string.Join("  ", summary.FinalMetricsAtHalf.Select(m => $"{m.Key} {m.Value:F4}"));
+            if (atHalf.Length > 0) Terminal.Out.MarkupLine($"validation at threshold 0.5:     {atHalf}");
             if (metrics.Length > 0) Terminal.Out.MarkupLine($"validation with tuned thresholds: {metrics}");
             if (summary.StopReason != null) Terminal.Out.MarkupLine(Markup.Escape(summary.StopReason));
         }

@@ -73,8 +73,10 @@ public static class TrainingRun
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var history = learner.Fit(train, validation, callbacks, fingerprint, resume, cancellationToken);
 
-        var thresholds = Enumerable.Repeat(0.5f, vocabulary.Count).ToArray();
+        var half = Enumerable.Repeat(0.5f, vocabulary.Count).ToArray();
+        var thresholds = half;
         var final = new Dictionary<string, double>();
+        var finalAtHalf = new Dictionary<string, double>();
         if (!history.Interrupted && best.BestEpoch == null && history.Epochs.Count > 0)
         {
             observer.Messages?.Report($"{recipe.Monitor.ColumnName()} was never a number (diverged?); saving the last epoch's weights.");
@@ -84,10 +86,9 @@ public static class TrainingRun
         {
             using (var weights = new MemoryStream(ModelBundle.ReadWeights(paths.Model))) network.load(weights);
             var (_, probabilities) = learner.Evaluate(validation);
-            if (recipe.TuneThresholds) thresholds = ThresholdTuner.Choose(probabilities, validation.Targets, vocabulary.Count);
-            var evaluator = new MultiLabelEvaluator(vocabulary.Labels, thresholds);
-            evaluator.Update(probabilities, validation.Targets);
-            foreach (var (name, value) in evaluator.Compute().SummaryMetrics()) final["val_" + name] = value;
+            if (recipe.TuneThresholds) thresholds = ThresholdTuner.Choose(probabilities!, validation.Targets, vocabulary.Count);
+            foreach (var (name, value) in Score(vocabulary, half, probabilities!, validation)) finalAtHalf["val_" + name] = value;
+            foreach (var (name, value) in Score(vocabulary, thresholds, probabilities!, validation)) final["val_" + name] = value;
             var tuned = final.ToDictionary(p => p.Key + "_tuned", p => p.Value);
             ModelBundle.Save(paths.Model, manifests.For(bestEpoch, thresholds, recipe.TuneThresholds ? tuned : null), network);
         }
@@ -106,10 +107,19 @@ public static class TrainingRun
             Interrupted = history.Interrupted,
             StopReason = history.StopReason,
             FinalMetrics = final,
+            FinalMetricsAtHalf = finalAtHalf,
             Thresholds = vocabulary.Labels.Zip(thresholds).ToDictionary(p => p.First, p => p.Second),
         };
         AtomicFile.WriteText(paths.Summary, JsonSerializer.Serialize(summary, JsonFormat.Options));
         return new TrainingResult(history, paths.Model, summary, data.Skipped);
+    }
+
+    /// <summary>The summary metrics of <paramref name="probabilities"/> on <paramref name="data"/> at <paramref name="thresholds"/>.</summary>
+    private static IEnumerable<KeyValuePair<string, double>> Score(LabelVocabulary vocabulary, float[] thresholds, float[] probabilities, LabeledImages data)
+    {
+        var evaluator = new MultiLabelEvaluator(vocabulary.Labels, thresholds);
+        evaluator.Update(probabilities, data.Targets);
+        return evaluator.Compute().SummaryMetrics();
     }
 
     /// <summary>The snapshot in the run folder's last.ckpt; a missing or damaged one is a <see cref="SettingException"/> on Resume with one way on.</summary>

@@ -1,0 +1,26 @@
+namespace MultiLabel.Metrics;
+
+/// <summary>How <see cref="ThresholdTuner"/> chooses per-label thresholds without fitting the validation images' noise.</summary>
+public sealed record ThresholdTuning
+{
+    /// <summary>Folds of the validation images the choice is checked on, out of fold.</summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Spacing of the candidate thresholds: 0.05 gives 0.05, 0.10, …, 0.95 (and 0.5 is always among them).</summary>
+    public double GridStep { get; init; } = 0.05;
+
+    /// <summary>
+    /// Pull toward 0.5, in positives: a label whose best cut t was found on p positive images gets
+    /// 0.5 + (t − 0.5) · p / (p + <see cref="Shrinkage"/>), so a cut seen on few images moves little.
+    /// </summary>
+    public double Shrinkage { get; init; } = 10;
+
+    /// <summary>Labels with fewer validation positives than this keep 0.5.</summary>
+    public int MinPositives { get; init; } = 5;
+
+    /// <summary>Seed of the fold assignment.</summary>
+    public int Seed { get; init; } = 17;
+
+    /// <summary>The recommended settings.</summary>
+    public static ThresholdTuning Default { get; } = new();
+}
