@@ -32,7 +32,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string? Model { get; init; }
 
         [CommandOption("--image-size <PX>")]
-        [Description("Side length of the square input (default: the model's, 128 for the default recipe).")]
+        [Description("Side length of the square input (default: chosen from the data, 128 for images up to 256 px and 224 for larger photos; with --model, the model's own).")]
         public int? ImageSize { get; init; }
 
         [CommandOption("--epochs <N>")]

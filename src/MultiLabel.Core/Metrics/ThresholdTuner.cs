@@ -4,9 +4,10 @@ namespace MultiLabel.Metrics;
 /// Chooses a decision threshold per label that holds up on new images. For each label the candidates are a coarse grid
 /// (0.05 … 0.95); the best-F1 candidate (ties to the one nearest 0.5) is pulled toward 0.5 by the label's support
 /// (<see cref="ThresholdTuning.Shrinkage"/>). That whole procedure is first run out of fold — chosen on k−1 folds of the
-/// validation images, scored on the k-th — and the label keeps 0.5 unless the out-of-fold choices beat 0.5 on F1
-/// without adding errors (false positives + false negatives, which is what exact match counts). A label with fewer than
-/// <see cref="ThresholdTuning.MinPositives"/> positives keeps 0.5.
+/// validation images, scored on the k-th, for several fold assignments whose counts are added — and the label keeps 0.5
+/// unless the out-of-fold choices beat 0.5 on F1 without making more than <see cref="ThresholdTuning.ErrorTolerance"/>
+/// more errors (false positives + false negatives). A label with fewer than <see cref="ThresholdTuning.MinPositives"/>
+/// positives keeps 0.5.
 /// </summary>
 public static class ThresholdTuner
 {
@@ -41,18 +42,22 @@ public static class ThresholdTuner
         if (positives == 0 || positives < tuning.MinPositives) return Fallback;
 
         float[] grid = Grid(tuning.GridStep);
-        int[] fold = Folds(y, Math.Clamp(tuning.Folds, 2, positives), tuning.Seed);
-        int k = fold.Max() + 1;
         var outOfFold = new Counts();
-        for (int f = 0; f < k; f++)
-        {
-            float t = Fit(s, y, fold, exclude: f, grid, tuning.Shrinkage);
-            for (int i = 0; i < s.Length; i++)
-                if (fold[i] == f) outOfFold.Add(s[i] >= t, y[i]);
-        }
         var half = new Counts();
-        for (int i = 0; i < s.Length; i++) half.Add(s[i] >= Fallback, y[i]);
-        bool wins = outOfFold.F1 > half.F1 && outOfFold.Errors <= half.Errors;
+        int[] fold = [];
+        for (int repeat = 0; repeat < Math.Max(1, tuning.Repeats); repeat++)
+        {
+            fold = Folds(y, Math.Clamp(tuning.Folds, 2, positives), tuning.Seed + repeat);
+            int k = fold.Max() + 1;
+            for (int f = 0; f < k; f++)
+            {
+                float t = Fit(s, y, fold, exclude: f, grid, tuning.Shrinkage);
+                for (int i = 0; i < s.Length; i++)
+                    if (fold[i] == f) outOfFold.Add(s[i] >= t, y[i]);
+            }
+            for (int i = 0; i < s.Length; i++) half.Add(s[i] >= Fallback, y[i]);
+        }
+        bool wins = outOfFold.F1 > half.F1 && outOfFold.Errors <= half.Errors * (1 + tuning.ErrorTolerance);
         return wins ? Fit(s, y, fold, exclude: -1, grid, tuning.Shrinkage) : Fallback;
     }
 

@@ -44,6 +44,7 @@ public static class TrainingRun
         TorchRuntime.Configure(options.Threads);
         var device = TorchRuntime.ResolveDevice(options.Device);
         var data = TrainingData.Load(options, recipe, observer, cancellationToken);
+        recipe = data.Recipe;
         var (train, validation, vocabulary) = (data.Train, data.Validation, data.Vocabulary);
         AtomicFile.WriteText(paths.Labels, vocabulary.ToJson());
         string fingerprint = Fingerprint(recipe, vocabulary, train, validation);
@@ -54,7 +55,7 @@ public static class TrainingRun
 
         torch.random.manual_seed(recipe.Seed);
         var info = ModelRegistry.Get(recipe.Model);
-        using var network = info.Create(new ModelRequest(vocabulary.Count, recipe.ImageSize));
+        using var network = info.Create(new ModelRequest(vocabulary.Count, recipe.InputSize));
         network.to(device);
         using var learner = new Learner(network, recipe, device);
 
@@ -67,7 +68,7 @@ public static class TrainingRun
         callbacks.AddRange([best, new LastCheckpoint(paths.LastCheckpoint), new RunReportWriter(paths.Folder)]);
         callbacks.AddRange(observer.Callbacks);
 
-        observer.Messages?.Report($"{train.Count} training and {validation.Count} validation images, {vocabulary.Count} labels; model {info.Name} at {recipe.ImageSize}px on {device.type}");
+        observer.Messages?.Report($"{train.Count} training and {validation.Count} validation images, {vocabulary.Count} labels; model {info.Name} at {recipe.InputSize}px on {device.type}");
         // Scanning, decoding and reading the pretrained weights leave garbage that training, which allocates
         // almost nothing managed, would otherwise keep resident the whole run: give it back before the first step.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -158,7 +159,7 @@ public static class TrainingRun
     /// <summary>The manifests a run saves: the network, its input and labels, the recipe, and the saved epoch's validation metrics.</summary>
     private sealed class ManifestFactory(ModelInfo info, TrainingOptions recipe, LabelVocabulary vocabulary)
     {
-        private readonly BundleManifest template = BundleManifest.For(info.Name, recipe.ImageSize, vocabulary.Labels, recipe.ResolveNormalization())
+        private readonly BundleManifest template = BundleManifest.For(info.Name, recipe.InputSize, vocabulary.Labels, recipe.ResolveNormalization())
             with { Training = RecipeRecord.From(recipe) };
 
         public BundleManifest For(EpochRecord epoch, IReadOnlyList<float>? thresholds = null, IReadOnlyDictionary<string, double>? extra = null) =>
