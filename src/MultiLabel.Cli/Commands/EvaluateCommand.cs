@@ -19,7 +19,7 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         public string Model { get; init; } = "";
 
         [CommandOption("--data <DIR>")]
-        [Description("Labelled images: a folder of label-named subfolders or a CSV label file, as for training.")]
+        [Description("Labelled images: a folder of label-named subfolders or a label file, as for training.")]
         public string Data { get; init; } = "";
 
         [CommandOption("--json")]

@@ -15,7 +15,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     public sealed class Settings : DatasetSettings
     {
         [CommandOption("--data <DIR>")]
-        [Description("Dataset folder (label-named subfolders) or CSV label file.")]
+        [Description("Dataset folder (label-named subfolders) or label file (CSV/TSV, COCO or Label Studio JSON, JSON lines).")]
         public string Data { get; init; } = "";
 
         [CommandOption("--out <DIR>")]

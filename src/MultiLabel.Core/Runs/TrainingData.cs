@@ -57,6 +57,14 @@ internal sealed record TrainingData(LabeledImages Train, LabeledImages Validatio
 
     private static void Report(TrainingObserver observer, IReadOnlyList<SkippedFile> skipped)
     {
-        foreach (var file in skipped) observer.Messages?.Report($"skipped {file.Path}: {file.Reason}");
+        if (skipped.Count <= 20)
+        {
+            foreach (var file in skipped) observer.Messages?.Report($"skipped {file.Path}: {file.Reason}");
+            return;
+        }
+        // Hundreds of lines for one cause help nobody: the causes with counts and an example each.
+        var summary = new DatasetScan("", [], skipped).SkipSummary();
+        foreach (var group in summary.Take(5)) observer.Messages?.Report($"skipped {group}");
+        if (summary.Count > 5) observer.Messages?.Report($"skipped for {summary.Count - 5} other reasons too (dataset inspect lists every file)");
     }
 }
