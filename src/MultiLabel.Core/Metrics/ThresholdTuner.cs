@@ -5,8 +5,8 @@ namespace MultiLabel.Metrics;
 /// (0.05 … 0.95); the best-F1 candidate (ties to the one nearest 0.5) is pulled toward 0.5 by the label's support
 /// (<see cref="ThresholdTuning.Shrinkage"/>). That whole procedure is first run out of fold — chosen on k−1 folds of the
 /// validation images, scored on the k-th, for several fold assignments whose counts are added — and the label keeps 0.5
-/// unless the out-of-fold choices beat 0.5 on F1 without making more than <see cref="ThresholdTuning.ErrorTolerance"/>
-/// more errors (false positives + false negatives). A label with fewer than <see cref="ThresholdTuning.MinPositives"/>
+/// unless the out-of-fold choices beat 0.5 on F1 and make <see cref="ThresholdTuning.MinErrorReduction"/> fewer errors
+/// (false positives + false negatives) than it. A label with fewer than <see cref="ThresholdTuning.MinPositives"/>
 /// positives keeps 0.5.
 /// </summary>
 public static class ThresholdTuner
@@ -57,7 +57,7 @@ public static class ThresholdTuner
             }
             for (int i = 0; i < s.Length; i++) half.Add(s[i] >= Fallback, y[i]);
         }
-        bool wins = outOfFold.F1 > half.F1 && outOfFold.Errors <= half.Errors * (1 + tuning.ErrorTolerance);
+        bool wins = outOfFold.F1 > half.F1 && outOfFold.Errors <= half.Errors * (1 - tuning.MinErrorReduction);
         return wins ? Fit(s, y, fold, exclude: -1, grid, tuning.Shrinkage) : Fallback;
     }
 

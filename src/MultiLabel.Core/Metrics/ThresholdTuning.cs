@@ -19,12 +19,12 @@ public sealed record ThresholdTuning
     public double Shrinkage { get; init; } = 10;
 
     /// <summary>
-    /// How many more errors (false positives + false negatives, what exact match counts) than 0.5 the out-of-fold choices
-    /// may make, as a fraction of 0.5's: 0.1 allows 10 % more. A cut that wins F1 by calling a weak label on many images
-    /// adds far more errors than that and is refused; on the scene photos a strict 0 refused cuts that improved held-out
-    /// exact match and micro F1.
+    /// How many fewer errors (false positives + false negatives, what exact match counts) than 0.5 the out-of-fold choices
+    /// must make, as a fraction of 0.5's: 0.1 asks for 10 % fewer. A cut that wins F1 by calling a label on more images
+    /// usually adds errors and is refused; one that wins by a hair is noise. Measured: with 0, tuned cuts lost 1–3
+    /// held-out scene photos to 0.5; with 0.1, none of the three held-out sets scored below 0.5.
     /// </summary>
-    public double ErrorTolerance { get; init; } = 0.1;
+    public double MinErrorReduction { get; init; } = 0.1;
 
     /// <summary>Labels with fewer validation positives than this keep 0.5.</summary>
     public int MinPositives { get; init; } = 5;
