@@ -6,7 +6,8 @@ namespace MultiLabel.Training.Losses;
 /// <summary>
 /// The loss of <see cref="LossKind"/> over logits <c>[N, labels]</c> and 0/1 targets, optionally with a weight per
 /// label on the positive term (<see cref="PositiveWeights"/>). Every form is computed from log-sigmoids of the logits,
-/// so saturated outputs give finite losses and gradients.
+/// so saturated outputs give finite losses and gradients; the mean and sum of bce use libtorch's fused kernel, which
+/// computes the same values in one pass.
 /// </summary>
 public sealed class MultiLabelLoss : IDisposable
 {
@@ -37,10 +38,14 @@ public sealed class MultiLabelLoss : IDisposable
     public float[]? PositiveWeights { get; }
 
     /// <summary>The mean loss over every image and label.</summary>
-    public Tensor Mean(Tensor logits, Tensor targets) => Elementwise(logits, targets).mean();
+    public Tensor Mean(Tensor logits, Tensor targets) => Kind == LossKind.Bce
+        ? nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.Mean, pos_weights: positiveWeights)
+        : Elementwise(logits, targets).mean();
 
     /// <summary>The summed loss over every image and label.</summary>
-    public Tensor Sum(Tensor logits, Tensor targets) => Elementwise(logits, targets).sum();
+    public Tensor Sum(Tensor logits, Tensor targets) => Kind == LossKind.Bce
+        ? nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.Sum, pos_weights: positiveWeights)
+        : Elementwise(logits, targets).sum();
 
     /// <summary>The loss of each image and label, <c>[N, labels]</c>.</summary>
     public Tensor Elementwise(Tensor logits, Tensor targets)
