@@ -15,6 +15,7 @@ public sealed class CachePruneCommand : Command<CachePruneCommand.Settings>
     {
         [CommandOption("--cache-dir <DIR>")]
         [Description(DatasetSettings.CacheDirHelp)]
+        [Importance(OptionImportance.Environment)]
         public string? CacheDir { get; init; }
 
         [CommandOption("--max-size <GB>")]

@@ -12,8 +12,8 @@ public static class ImageSource
     {
         options ??= new ImageSourceOptions();
         if (Directory.Exists(path)) return FromFolder(path, options);
-        if (File.Exists(path)) return LabelFile.Read(path);
-        throw new DatasetException($"Dataset not found: {path}. Give a folder of label-named subfolders or a CSV label file.");
+        if (File.Exists(path)) return LabelFile.Read(path, options);
+        throw new DatasetException($"Dataset not found: {path}. Give a folder of label-named subfolders or a label file (CSV, COCO or Label Studio JSON, JSON lines).");
     }
 
     /// <summary>Walks <paramref name="root"/> recursively; each image takes the labels of its top-level folder.</summary>
@@ -38,14 +38,16 @@ public static class ImageSource
             if (slash < 0)
             {
                 skipped.Add(new SkippedFile(file,
-                    "lies in the dataset root, so it has no labels; move images into a folder named after their labels, e.g. black_dress/"));
+                    "lies in the dataset root, so it has no labels; move images into a folder named after their labels, e.g. black_dress/")
+                    { Kind = SkipKind.NoLabels, Detail = "in the dataset root" });
                 continue;
             }
             if (!TrySniff(file, skipped)) continue;
             var labels = ParseLabels(relative[..slash], options.LabelSeparator);
             if (labels.Count == 0)
             {
-                skipped.Add(new SkippedFile(file, $"its folder name '{relative[..slash]}' holds no labels; rename the folder, e.g. black_dress"));
+                skipped.Add(new SkippedFile(file, $"its folder name '{relative[..slash]}' holds no labels; rename the folder, e.g. black_dress")
+                    { Kind = SkipKind.NoLabels, Detail = $"folder '{relative[..slash]}' names no labels" });
                 continue;
             }
             images.Add(new ImageRecord(file, labels) { Folder = relative[..slash] });
@@ -67,7 +69,7 @@ public static class ImageSource
         {
             var format = ImageFormatSniffer.Detect(file, out _);
             if (format is not (ImageFormat.Unknown or ImageFormat.Tiff or ImageFormat.Heif)) return true;
-            skipped.Add(new SkippedFile(file, ImageFormatSniffer.DescribeNonImage(file)));
+            skipped.Add(new SkippedFile(file, ImageFormatSniffer.DescribeNonImage(file)) { Kind = SkipKind.NotAnImage });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

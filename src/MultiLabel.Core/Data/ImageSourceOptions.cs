@@ -5,4 +5,13 @@ public sealed record ImageSourceOptions
 {
     /// <summary>Splits a folder name into labels: <c>black_jeans</c> means {black, jeans}.</summary>
     public string LabelSeparator { get; init; } = "_";
+
+    /// <summary>The layout of a label file; <see cref="LabelFileFormat.Auto"/> detects it.</summary>
+    public LabelFileFormat LabelFormat { get; init; } = LabelFileFormat.Auto;
+
+    /// <summary>
+    /// The folder a label file's image names are relative to; null uses the label file's folder, or the one
+    /// subfolder of it where the names resolve when none resolves beside the file.
+    /// </summary>
+    public string? ImagesDirectory { get; init; }
 }

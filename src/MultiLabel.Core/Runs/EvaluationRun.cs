@@ -37,8 +37,8 @@ public static class EvaluationRun
         }
         if (images.Count == 0)
             throw new DatasetException(
-                $"No usable images in {data}" + (skipped.Count > 0 ? $" ({skipped.Count} {(skipped.Count == 1 ? "file" : "files")} skipped)" : "") +
-                ". Give a folder of label-named subfolders (black_dress/photo1.jpg) or a CSV label file.");
+                $"No usable images in {data}" + (skipped.Count > 0 ? $" ({string.Join("; ", new DatasetScan(scan.Source, [], skipped).SkipSummary().Take(3))})" : "") +
+                ". Give a folder of label-named subfolders (black_dress/photo1.jpg) or a label file whose names resolve (see dataset inspect).");
 
         var vocabulary = predictor.Vocabulary;
         var unknown = new SortedDictionary<string, int>(StringComparer.Ordinal);
