@@ -28,7 +28,7 @@ public sealed class InfoCommand : Command<InfoCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         string path = InputPaths.Model(settings.Model, "info");
-        var manifest = ModelBundle.ReadManifest(path);
+        var (manifest, integrity) = ModelBundle.Verify(path);
         if (settings.Json)
         {
             Json.Print(manifest);
@@ -42,6 +42,9 @@ public sealed class InfoCommand : Command<InfoCommand.Settings>
         var model = new Grid().AddColumn().AddColumn();
         model.AddRow("architecture", Markup.Escape(manifest.Architecture));
         model.AddRow("input", $"{manifest.ImageSize}×{manifest.ImageSize} RGB");
+        model.AddRow("integrity", integrity == BundleIntegrity.Sha256
+            ? "checked: SHA-256 of " + string.Join(", ", manifest.Integrity!.Keys.Order(StringComparer.Ordinal)) + " and every entry's CRC-32"
+            : "checked: every entry's CRC-32 (written before bundles recorded SHA-256 digests)");
         model.AddRow("normalization", $"(pixel × {Number(n.Scale)} − mean) / std; mean {string.Join(", ", n.Mean.Select(v => Number(v)))}; std {string.Join(", ", n.Std.Select(v => Number(v)))}");
         console.Write(model);
 

@@ -36,6 +36,11 @@ internal static class SettingFlags
         ["HeightShift"] = "--height-shift",
         ["ShearDegrees"] = "--shear",
         ["Zoom"] = "--zoom",
+        ["MaxPixels"] = "--max-pixels",
+        ["MaxImagesPerRequest"] = "--max-images",
+        ["MaxConcurrentDecodes"] = "--max-decodes",
+        ["AllowedHosts"] = "--allowed-hosts",
+        ["FollowLinks"] = "--follow-links",
     };
 
     /// <summary>The option that sets <paramref name="setting"/>, or null when the CLI has none.</summary>

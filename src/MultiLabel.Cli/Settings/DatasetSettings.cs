@@ -9,7 +9,7 @@ namespace MultiLabel.Cli.Settings;
 /// labels and where decoded images are cached. <c>evaluate</c> declares the same three options itself (its
 /// settings already derive from the model's); a test keeps the two declarations alike.
 /// </summary>
-public class DatasetSettings : ThreadSettings
+public class DatasetSettings : DecodeSettings
 {
     [CommandOption("--label-separator <SEP>")]
     [Description(LabelSeparatorHelp)]
@@ -36,7 +36,7 @@ public class DatasetSettings : ThreadSettings
     public const string NoCacheHelp = "Decode every image afresh and keep nothing on disk.";
 
     /// <summary>How to read the dataset: these options, decoding at <paramref name="imageSize"/> pixels.</summary>
-    public DatasetLoadOptions ToLoadOptions(int imageSize) => LoadOptions(LabelSeparator, CacheDir, NoCache, Threads, imageSize);
+    public DatasetLoadOptions ToLoadOptions(int imageSize) => LoadOptions(LabelSeparator, CacheDir, NoCache, Threads, imageSize) with { MaxPixels = MaxPixels };
 
     /// <summary>The load options the dataset options give (shared with <c>evaluate</c>, which declares them itself).</summary>
     public static DatasetLoadOptions LoadOptions(string labelSeparator, string? cacheDir, bool noCache, int threads, int imageSize) => new()

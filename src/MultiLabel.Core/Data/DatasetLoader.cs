@@ -14,6 +14,9 @@ public sealed record DatasetLoadOptions
 
     /// <summary>Decoding threads; 0 uses every core.</summary>
     public int Threads { get; init; }
+
+    /// <summary>The pixel budget per image (see <see cref="ImageDecoder.DefaultMaxPixels"/>); null chooses it from <see cref="ImageSize"/>.</summary>
+    public long? MaxPixels { get; init; }
 }
 
 /// <summary>A dataset read and decoded: the images that loaded, and every file left out with its reason.</summary>
@@ -30,7 +33,8 @@ public static class DatasetLoader
     {
         var scan = ImageSource.Open(path, options.Source);
         var cache = new ImageCache(options.CacheDirectory);
-        var pixels = cache.Load(scan.Images, options.ImageSize, options.ImageSize, progress, cancellationToken, options.Threads);
+        var pixels = cache.Load(scan.Images, options.ImageSize, options.ImageSize, progress, cancellationToken, options.Threads,
+            options.MaxPixels ?? ImageDecoder.DefaultMaxPixelsFor(options.ImageSize));
         return new LoadedDataset(scan.With(pixels.Images, pixels.Failed), pixels);
     }
 }

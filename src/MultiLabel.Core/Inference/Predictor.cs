@@ -18,9 +18,11 @@ public sealed class Predictor : IDisposable
     private readonly LabelDecoder decoder;
 
     /// <summary>Creates a predictor over an engine already built for <paramref name="manifest"/>.</summary>
-    public Predictor(BundleManifest manifest, IPredictionEngine engine, int threads = 0)
+    public Predictor(BundleManifest manifest, IPredictionEngine engine, int threads = 0, long? maxPixels = null)
     {
+        if (maxPixels is < 1) throw new SettingException(nameof(PredictorOptions.MaxPixels), $"MaxPixels {maxPixels} must be 1 or more.");
         Manifest = manifest;
+        MaxPixels = maxPixels ?? ImageDecoder.DefaultMaxPixelsFor(manifest.ImageSize);
         this.engine = engine;
         this.threads = threads;
         Vocabulary = new LabelVocabulary(manifest.Labels);
@@ -51,7 +53,7 @@ public sealed class Predictor : IDisposable
         TorchRuntime.Configure(options.Threads);
         var device = TorchRuntime.ResolveDevice(options.Device);
         var (manifest, network) = ModelBundle.Load(path, device);
-        return new Predictor(manifest, new TorchEngine(network, manifest, device), options.Threads);
+        return new Predictor(manifest, new TorchEngine(network, manifest, device), options.Threads, options.MaxPixels);
     }
 
     /// <summary>
@@ -62,7 +64,7 @@ public sealed class Predictor : IDisposable
     {
         var (manifest, onnx) = ModelBundle.ReadOnnx(path);
         var engine = onnx is not null ? new OnnxEngine(onnx, manifest, options.Threads) : ExportInMemory(path, options);
-        return new Predictor(manifest, engine, options.Threads);
+        return new Predictor(manifest, engine, options.Threads, options.MaxPixels);
     }
 
     private static OnnxEngine ExportInMemory(string path, PredictorOptions options)
@@ -81,17 +83,20 @@ public sealed class Predictor : IDisposable
     /// <summary>The engine that runs the network.</summary>
     public InferenceEngine Engine => engine.Kind;
 
+    /// <summary>The pixel budget per image: larger images are refused from their header, before decoding.</summary>
+    public long MaxPixels { get; }
+
     /// <summary>Side length images are decoded to.</summary>
     public int ImageSize => Manifest.ImageSize;
 
     /// <summary>Labels the images at <paramref name="paths"/>; an unreadable file gets an error in its place.</summary>
     public IReadOnlyList<Prediction> PredictFiles(IReadOnlyList<string> paths, PredictOptions? options = null,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
-        Predict(paths.Count, i => paths[i], i => ImageDecoder.Decode(paths[i], ImageSize, ImageSize), options, progress, cancellationToken);
+        Predict(paths.Count, i => paths[i], i => ImageDecoder.Decode(paths[i], ImageSize, ImageSize, MaxPixels), options, progress, cancellationToken);
 
     /// <summary>Labels encoded images (JPEG, PNG, …) given as bytes; <paramref name="names"/> label the results.</summary>
     public IReadOnlyList<Prediction> PredictEncoded(IReadOnlyList<byte[]> images, IReadOnlyList<string>? names = null, PredictOptions? options = null) =>
-        Predict(images.Count, i => names?[i] ?? $"image {i + 1}", i => ImageDecoder.Decode(images[i], ImageSize, ImageSize), options, null, default);
+        Predict(images.Count, i => names?[i] ?? $"image {i + 1}", i => ImageDecoder.Decode(images[i], ImageSize, ImageSize, MaxPixels), options, null, default);
 
     /// <summary>
     /// Probabilities (row-major <c>[N, labels]</c>) of images already decoded at <see cref="ImageSize"/>;
@@ -109,7 +114,7 @@ public sealed class Predictor : IDisposable
 
     /// <summary>
     /// Probabilities (row-major <c>[N, labels]</c>) of single images already decoded at <see cref="ImageSize"/>
-    /// (<see cref="ImageDecoder.Decode(byte[], int, int)"/>), one engine call per <paramref name="batchSize"/> images.
+    /// (<see cref="ImageDecoder.Decode(byte[], int, int, long)"/>), one engine call per <paramref name="batchSize"/> images.
     /// </summary>
     public float[] PredictProbabilities(IReadOnlyList<DecodedImage> images, int batchSize = 32)
     {

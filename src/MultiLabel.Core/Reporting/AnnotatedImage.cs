@@ -35,7 +35,7 @@ public static class AnnotatedImage
     /// <exception cref="ImageDecodeException">The image cannot be decoded.</exception>
     public static byte[] Render(byte[] encoded, Prediction prediction, bool png = false)
     {
-        using var source = ImageDecoder.DecodeOriented(encoded);
+        using var source = ImageDecoder.DecodeOriented(encoded, Width, Width);
         int height = Math.Max(1, (int)Math.Round((double)source.Height * Width / source.Width));
         using var surface = SKSurface.Create(new SKImageInfo(Width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
@@ -65,9 +65,7 @@ public static class AnnotatedImage
     /// <exception cref="ImageDecodeException">The image cannot be read or decoded.</exception>
     public static void Save(string source, Prediction prediction, string destination)
     {
-        byte[] encoded;
-        try { encoded = File.ReadAllBytes(source); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new ImageDecodeException($"cannot be read: {e.Message}"); }
+        byte[] encoded = ImageDecoder.ReadFile(source);
         byte[] annotated = Render(encoded, prediction, png: destination.EndsWith(".png", StringComparison.OrdinalIgnoreCase));
         AtomicFile.Write(destination, stream => stream.Write(annotated));
     }

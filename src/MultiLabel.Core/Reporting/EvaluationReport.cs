@@ -151,7 +151,7 @@ public static class EvaluationReport
     {
         try
         {
-            using var source = ImageDecoder.DecodeOriented(File.ReadAllBytes(path), size, size);
+            using var source = ImageDecoder.DecodeOriented(ImageDecoder.ReadFile(path), size, size);
             double scale = Math.Min(1.0, (double)size / Math.Max(source.Width, source.Height));
             int w = Math.Max(1, (int)Math.Round(source.Width * scale)), h = Math.Max(1, (int)Math.Round(source.Height * scale));
             using var surface = SKSurface.Create(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));

@@ -15,6 +15,7 @@ internal sealed record TrainingData(LabeledImages Train, LabeledImages Validatio
             ImageSize = recipe.ImageSize,
             CacheDirectory = options.CacheDirectory,
             Threads = options.Threads,
+            MaxPixels = options.MaxPixels,
         };
         var data = DatasetLoader.Load(options.Data, load, observer.Decoding, cancellationToken);
         var skipped = data.Scan.Skipped.ToList();

@@ -23,7 +23,7 @@ internal static class PredictEndpoint
     internal sealed record ImagePrediction(IReadOnlyList<string> Labels, IReadOnlyDictionary<string, float> Scores);
 
     public static async Task<IResult> HandleAsync(HttpContext context, ModelState model, PredictionBatcher batcher, ServeOptions options,
-        ILogger<PredictionBatcher> logger)
+        DecodeSlots decodeSlots, ILogger<PredictionBatcher> logger)
     {
         var aborted = context.RequestAborted;
         try
@@ -31,8 +31,8 @@ internal static class PredictEndpoint
             var predictor = model.Predictor ?? throw new ApiException(StatusCodes.Status503ServiceUnavailable,
                 "the model is still loading; retry in a moment (GET /healthz answers 200 once it is ready)");
             var decide = ReadOptions(context.Request.Query);
-            var uploads = await ImageUploads.ReadAsync(context.Request, options.MaxRequestBytes, aborted);
-            var images = Decode(uploads, predictor.ImageSize, logger);
+            var uploads = await ImageUploads.ReadAsync(context.Request, options.MaxRequestBytes, options.MaxImagesPerRequest, aborted);
+            var images = await DecodeAsync(uploads, predictor, decodeSlots, logger, aborted);
             var probabilities = await Task.WhenAll(images.Select(image => batcher.PredictAsync(image, aborted)));
             var predictions = probabilities.Select((p, i) => predictor.Decide(uploads[i].Name, p, decide))
                 .Select(p => new ImagePrediction(p.Labels, p.Scores)).ToArray();
@@ -72,27 +72,31 @@ internal static class PredictEndpoint
         return new PredictOptions { Threshold = threshold, TopK = topK };
     }
 
-    /// <summary>Decodes every upload at the model's size, in parallel; any failure refuses the request (415) naming each broken image.</summary>
-    private static DecodedImage[] Decode(IReadOnlyList<ImageUpload> uploads, int size, ILogger logger)
+    /// <summary>
+    /// Decodes every upload at the model's size within its pixel budget, as many at once as the server's decode slots allow;
+    /// any failure refuses the request (415) naming each broken image.
+    /// </summary>
+    private static async Task<DecodedImage[]> DecodeAsync(IReadOnlyList<ImageUpload> uploads, Predictor predictor, DecodeSlots slots,
+        ILogger logger, CancellationToken cancellationToken)
     {
         var decoded = new DecodedImage[uploads.Count];
         var errors = new string?[uploads.Count];
-        Parallel.For(0, uploads.Count, i =>
+        await Task.WhenAll(uploads.Select((upload, i) => Task.Run(async () =>
         {
             try
             {
-                decoded[i] = ImageDecoder.Decode(uploads[i].Bytes, size, size);
+                decoded[i] = await slots.DecodeAsync(upload.Bytes, predictor.ImageSize, predictor.MaxPixels, cancellationToken);
             }
             catch (ImageDecodeException e)
             {
                 errors[i] = $"{uploads[i].Name} cannot be read as an image: {e.Message}";
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
             {
-                logger.LogWarning(e, "The decoder failed on {Image}", uploads[i].Name);
+                logger.LogWarning(e, "The decoder failed on {Image}", TerminalText.Escape(uploads[i].Name));
                 errors[i] = $"{uploads[i].Name} cannot be read as an image: the decoder failed ({e.Message})";
             }
-        });
+        }, CancellationToken.None)));
         var broken = errors.Where(e => e != null).ToArray();
         if (broken.Length > 0)
             throw new ApiException(StatusCodes.Status415UnsupportedMediaType,
