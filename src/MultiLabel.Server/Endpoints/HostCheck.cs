@@ -22,7 +22,7 @@ internal sealed class HostCheck
             allowed.UnionWith(given.Select(Normalize));
             return;
         }
-        allowed.UnionWith(["localhost", "127.0.0.1", "[::1]", "::1"]);
+        allowed.UnionWith(["localhost", "127.0.0.1", "::1"]);
         foreach (string url in options.Urls)
         {
             string host = HostOf(url);
