@@ -7,12 +7,12 @@ using TorchSharp;
 namespace MultiLabel.Tests;
 
 /// <summary>
-/// The test bundle (<see cref="TestBundle"/>) as a resnet18 with a different threshold per label and a few metrics, saved once
-/// per test run: the server loads it like a trained one, without any training.
+/// The test bundle (<see cref="TestBundle"/>) as a resnet18 at 64 px (its last stage 2×2, so heat maps have a shape) with a
+/// different threshold per label and a few metrics, saved once per test run: the server loads it like a trained one, without any training.
 /// </summary>
 internal static class TestModel
 {
-    public const int ImageSize = TestBundle.ImageSize;
+    public const int ImageSize = 64;
 
     private static readonly Lazy<string> Bundle = new(Build);
 
@@ -40,7 +40,7 @@ internal static class TestModel
         };
         string path = Path.Combine(folder, "model.mlpkg");
         TestBundle.Save(path, "resnet18", Labels.Select((_, i) => Threshold(i)).ToArray(),
-            new Dictionary<string, double> { ["val_macro_f1"] = 0.25, ["val_loss"] = 0.69 });
+            new Dictionary<string, double> { ["val_macro_f1"] = 0.25, ["val_loss"] = 0.69 }, ImageSize);
         return path;
     }
 }

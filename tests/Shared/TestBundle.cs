@@ -21,17 +21,21 @@ internal static class TestBundle
         new LabelVocabulary(Directory.GetDirectories(TestData.Samples).SelectMany(d => Path.GetFileName(d).Split('_'))).Labels;
 
     /// <summary>The manifest of an untrained <paramref name="architecture"/> at 32 px over <paramref name="labels"/>, thresholds 0.5 unless given.</summary>
-    public static BundleManifest Manifest(IReadOnlyList<string> labels, string architecture = "smallervggnet", IReadOnlyList<float>? thresholds = null) =>
-        BundleManifest.For(architecture, ImageSize, labels, thresholds: thresholds);
+    public static BundleManifest Manifest(IReadOnlyList<string> labels, string architecture = "smallervggnet", IReadOnlyList<float>? thresholds = null,
+        int imageSize = ImageSize) =>
+        BundleManifest.For(architecture, imageSize, labels, thresholds: thresholds);
 
-    /// <summary>Saves an untrained, seeded <paramref name="architecture"/> over <see cref="Labels"/> to <paramref name="path"/>; returns its manifest.</summary>
+    /// <summary>
+    /// Saves an untrained, seeded <paramref name="architecture"/> over <see cref="Labels"/> to <paramref name="path"/> (at
+    /// <paramref name="imageSize"/> px, 32 unless given); returns its manifest.
+    /// </summary>
     public static BundleManifest Save(string path, string architecture = "smallervggnet", IReadOnlyList<float>? thresholds = null,
-        IReadOnlyDictionary<string, double>? metrics = null)
+        IReadOnlyDictionary<string, double>? metrics = null, int imageSize = ImageSize)
     {
         TorchRuntime.EnsureLoaded();
-        var manifest = Manifest(Labels, architecture, thresholds) with { Metrics = metrics ?? new Dictionary<string, double>() };
+        var manifest = Manifest(Labels, architecture, thresholds, imageSize) with { Metrics = metrics ?? new Dictionary<string, double>() };
         torch.random.manual_seed(7);
-        using var network = ModelRegistry.Get(architecture).Create(new ModelRequest(Labels.Count, ImageSize, LoadPretrainedWeights: false));
+        using var network = ModelRegistry.Get(architecture).Create(new ModelRequest(Labels.Count, imageSize, LoadPretrainedWeights: false));
         ModelBundle.Save(path, manifest, network);
         return manifest;
     }

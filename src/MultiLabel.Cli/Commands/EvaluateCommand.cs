@@ -24,12 +24,22 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         public string Data { get; init; } = "";
 
         [CommandOption("--json")]
-        [Description("Print exactly one JSON object on stdout: images, skipped, metrics, per_label, unknown_labels.")]
+        [Description("Print exactly one JSON object on stdout: images, skipped, metrics, per_label, unknown_labels, suspect_labels.")]
         public bool Json { get; init; }
 
         [CommandOption("--report <DIR>")]
-        [Description("Write a self-contained HTML report to DIR/index.html.")]
+        [Description("Write an HTML report to DIR/index.html: the metrics, every image with a wrong label and its heat maps, the suspect labels " +
+                     "(pictures in DIR/index_files).")]
         public string? Report { get; init; }
+
+        [CommandOption("--predictions <FILE>")]
+        [Description("Write one CSV row per image to FILE: path, true_labels, predicted_labels, exact_match, score_<label> per label, error.")]
+        public string? Predictions { get; init; }
+
+        [CommandOption("--no-heat-maps")]
+        [Description("Leave the heat maps out of --report (they cost about one more pass over the images with a wrong label).")]
+        [Importance(OptionImportance.Tuning)]
+        public bool NoHeatMaps { get; init; }
 
         // The dataset options of DatasetSettings, declared again because these settings derive from the model's
         // (a class has one base); a test keeps the declarations alike.
@@ -53,6 +63,7 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
             var inherited = base.Validate();
             if (!inherited.Successful) return inherited;
             if (string.IsNullOrWhiteSpace(Data)) return ValidationResult.Error("--data is required: a folder of label-named subfolders or a CSV label file.");
+            if (NoHeatMaps && Report == null) return ValidationResult.Error("--no-heat-maps goes with --report DIR.");
             return ValidationResult.Success();
         }
 
@@ -88,9 +99,21 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         if (settings.Json) Output.Json.Print(Report.From(evaluation));
         else Print(evaluation);
 
+        if (settings.Predictions is { } rows)
+        {
+            PredictionTable.WriteEvaluation(rows, evaluation);
+            if (!settings.Quiet) Terminal.Error.MarkupLine($"predictions written to {Markup.Escape(Path.GetFullPath(rows))}");
+        }
         if (settings.Report is { } folder)
         {
-            string path = EvaluationReport.Write(evaluation, folder, new EvaluationReportOptions { ModelPath = model });
+            var options = new EvaluationReportOptions
+            {
+                ModelPath = model,
+                BatchSize = settings.BatchSize,
+                HeatMaps = settings.NoHeatMaps ? null : (images, labels) => predictor.Explain(images, labels, settings.BatchSize),
+            };
+            var progress = new CountProgressReporter("report pictures", EvaluationReport.PicturedImages(evaluation, options), settings.Quiet);
+            string path = EvaluationReport.Write(evaluation, folder, options, progress, cancellationToken);
             if (!settings.Quiet) Terminal.Error.MarkupLine($"report written to {Markup.Escape(Path.GetFullPath(path))}");
         }
         return 0;
@@ -98,7 +121,7 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 
     /// <summary>The <c>--json</c> document.</summary>
     private sealed record Report(long Images, int Skipped, IReadOnlyDictionary<string, double?> Metrics,
-        IReadOnlyDictionary<string, LabelReport> PerLabel, IReadOnlyDictionary<string, int> UnknownLabels)
+        IReadOnlyDictionary<string, LabelReport> PerLabel, IReadOnlyDictionary<string, int> UnknownLabels, IReadOnlyList<Suspect> SuspectLabels)
     {
         public static Report From(ModelEvaluation evaluation)
         {
@@ -106,13 +129,22 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
             return new Report(result.ImageCount, evaluation.Skipped.Count,
                 result.SummaryMetrics().ToDictionary(m => m.Key, m => Number(m.Value)),
                 result.PerLabel.ToDictionary(l => l.Label, l => new LabelReport(Number(l.Precision), Number(l.Recall), Number(l.F1),
-                    Number(l.AveragePrecision), l.Support, l.Threshold)),
-                evaluation.UnknownLabels);
+                    Number(l.AveragePrecision), l.Support, l.Threshold, l.TruePositives, l.FalsePositives, l.FalseNegatives,
+                    result.ImageCount - l.Support - l.FalsePositives)),
+                evaluation.UnknownLabels,
+                evaluation.SuspectLabels().Select(s => new Suspect(s.Image.Path, s.Label, s.Given, s.Score)).ToArray());
         }
     }
 
-    /// <summary>One label's results in the <c>--json</c> document.</summary>
-    private sealed record LabelReport(double? Precision, double? Recall, double? F1, double? AveragePrecision, long Support, float Threshold);
+    /// <summary>One label's results in the <c>--json</c> document, with its confusion counts over the images.</summary>
+    private sealed record LabelReport(double? Precision, double? Recall, double? F1, double? AveragePrecision, long Support, float Threshold,
+        long TruePositives, long FalsePositives, long FalseNegatives, long TrueNegatives);
+
+    /// <summary>
+    /// A given label the model contradicts most confidently (see <see cref="ModelEvaluation.SuspectLabels"/>): <c>given</c>
+    /// true when the image carries the label but scores it below 0.05, false when it does not but scores it above 0.95.
+    /// </summary>
+    private sealed record Suspect(string Path, string Label, bool Given, float Score);
 
     /// <summary>A metric for JSON: undefined values (a label without positives) become null.</summary>
     private static double? Number(double value) => double.IsFinite(value) ? value : null;

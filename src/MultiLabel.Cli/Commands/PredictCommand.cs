@@ -5,6 +5,7 @@ using MultiLabel.Cli.Settings;
 using MultiLabel.Data;
 using MultiLabel.Inference;
 using MultiLabel.Reporting;
+using MultiLabel.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,9 +21,26 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         [Description("Image files, folders (walked recursively) or glob patterns such as 'photos/**/*.jpg'.")]
         public string[] Paths { get; init; } = [];
 
+        [CommandOption("--format <FORMAT>")]
+        [Description("table; json (one array: {path, labels, scores} per image, {path, error} where an image cannot be read); " +
+                     "jsonl (one such object per line); or csv (path, predicted_labels, score_<label> per label, error).")]
+        [DefaultValue("table")]
+        [TypeConverter(typeof(ChoiceConverter<PredictionFormat>))]
+        public PredictionFormat Format { get; init; } = PredictionFormat.Table;
+
         [CommandOption("--json")]
-        [Description("Print exactly one JSON array on stdout: {path, labels, scores} per image, {path, error} where an image cannot be read.")]
+        [Description("The same as --format json.")]
         public bool Json { get; init; }
+
+        [CommandOption("--explain <DIR>")]
+        [Description("Write each predicted label's heat map over the image (where the model found the label; Grad-CAM) to " +
+                     "DIR/<image-stem>.<label>.png; json and jsonl add explanations: {label: {file, center}}, center the map's centre " +
+                     "of mass as fractions of width and height from the top left.")]
+        public string? Explain { get; init; }
+
+        [CommandOption("--explain-labels <LABELS>")]
+        [Description("With --explain: the labels to explain on every image, comma-separated (default: each image's predicted labels).")]
+        public string? ExplainLabels { get; init; }
 
         [CommandOption("--top-k <K>")]
         [Description("Keep at most the K highest-scoring labels per image.")]
@@ -37,8 +55,19 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             var inherited = base.Validate();
             if (!inherited.Successful) return inherited;
             if (TopK is < 1) return ValidationResult.Error($"--top-k takes 1 or more, not {TopK}.");
+            if (Json && Format is not (PredictionFormat.Table or PredictionFormat.Json))
+                return ValidationResult.Error($"--json is --format json; it cannot go with --format {Choices.For(typeof(PredictionFormat))!.First(c => c.Value.Equals(Format)).Word}.");
+            if (ExplainLabels != null && Explain == null) return ValidationResult.Error("--explain-labels goes with --explain DIR, the folder the heat maps are written to.");
+            if (ExplainLabels != null && LabelsToExplain!.Count == 0) return ValidationResult.Error("--explain-labels takes labels separated by commas, not an empty list.");
             return ValidationResult.Success();
         }
+
+        /// <summary>How results are written: <c>--json</c> is <c>--format json</c>.</summary>
+        public PredictionFormat Output => Json ? PredictionFormat.Json : Format;
+
+        /// <summary>The labels of <c>--explain-labels</c>, or null for each image's predicted labels.</summary>
+        public IReadOnlyList<string>? LabelsToExplain =>
+            ExplainLabels?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -52,9 +81,23 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         int next = 0;
         var results = inputs.Select(i => i.Error is { } error ? new Prediction(i.Path, [], new Dictionary<string, float>(), error) : predicted[next++]).ToArray();
         if (settings.Annotate is { } folder) Annotate(results, folder, settings, cancellationToken);
+        var explained = settings.Explain is { } maps ? Explain(predictor, results, maps, settings, cancellationToken) : null;
 
-        if (settings.Json) Output.Json.Print(results.Select(Item.From).ToArray());
-        else Print(results);
+        switch (settings.Output)
+        {
+            case PredictionFormat.Json:
+                Output.Json.Print(results.Select((r, i) => Item.From(r, explained?[i])).ToArray());
+                break;
+            case PredictionFormat.Jsonl:
+                for (int i = 0; i < results.Length; i++) Output.Json.PrintLine(Item.From(results[i], explained?[i]));
+                break;
+            case PredictionFormat.Csv:
+                PredictionTable.WritePredictions(Console.Out, predictor.Vocabulary.Labels, results);
+                break;
+            default:
+                Print(results);
+                break;
+        }
 
         int ok = results.Count(r => !r.Failed);
         if (ok == 0)
@@ -103,8 +146,26 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             }
             progress.Report(Interlocked.Increment(ref done));
         });
-        if (ok.Length > 0 && !settings.Json && !settings.Quiet)
+        if (ok.Length > 0 && settings.Output == PredictionFormat.Table && !settings.Quiet)
             Terminal.Error.MarkupLine($"annotated copies in {Markup.Escape(Path.GetFullPath(folder))}");
+    }
+
+    /// <summary>Writes the heat maps of the predicted images (see <see cref="ExplanationRun"/>); null in place of images that failed.</summary>
+    private static IReadOnlyList<ImageExplanation?> Explain(Predictor predictor, IReadOnlyList<Prediction> results, string folder, Settings settings,
+        CancellationToken cancellationToken)
+    {
+        var explained = ExplanationRun.Run(predictor, results, new ExplanationOptions
+        {
+            Folder = folder,
+            Labels = settings.LabelsToExplain,
+            BatchSize = settings.BatchSize,
+            Threads = settings.Threads,
+        }, new CountProgressReporter("explaining images", results.Count(r => !r.Failed), settings.Quiet), cancellationToken);
+        foreach (var failure in explained.Where(e => e?.Error != null))
+            Terminal.Error.MarkupLine($"[yellow]warning:[/] no heat map of {Markup.Escape(failure!.Source)}: {Markup.Escape(failure.Error!)}");
+        int written = explained.Sum(e => e?.Overlays.Count ?? 0);
+        if (!settings.Quiet) Terminal.Error.MarkupLine($"{written} heat {(written == 1 ? "map" : "maps")} in {Markup.Escape(Path.GetFullPath(folder))}");
+        return explained;
     }
 
     private static void Print(IReadOnlyList<Prediction> results)
@@ -128,13 +189,21 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         Terminal.Out.MarkupLine($"{done} {(done == 1 ? "image" : "images")} predicted" + (failed > 0 ? $", [red]{failed} could not be read[/]" : ""));
     }
 
-    /// <summary>One element of the <c>--json</c> array.</summary>
+    /// <summary>One element of the <c>--json</c> array (one line of <c>--format jsonl</c>).</summary>
     private sealed record Item(
         string Path,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Labels,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, float>? Scores,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error)
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, float?>? Scores,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, Explanation>? Explanations)
     {
-        public static Item From(Prediction p) => p.Failed ? new(p.Source, null, null, p.Error) : new(p.Source, p.Labels, p.Scores, null);
+        /// <summary>The item of <paramref name="p"/>; a score that is not a number is written as null.</summary>
+        public static Item From(Prediction p, ImageExplanation? explained) => p.Failed
+            ? new(p.Source, null, null, p.Error, null)
+            : new(p.Source, p.Labels, p.Scores.ToDictionary(s => s.Key, s => float.IsFinite(s.Value) ? s.Value : (float?)null), null,
+                explained?.Overlays.ToDictionary(o => o.Label, o => new Explanation(o.File, [Math.Round(o.Center.X, 4), Math.Round(o.Center.Y, 4)])));
     }
+
+    /// <summary>One label's heat map in an item: the PNG written, and the map's centre of mass (x, y as fractions from the top left).</summary>
+    private sealed record Explanation(string File, double[] Center);
 }

@@ -41,6 +41,8 @@ internal static class SettingFlags
         ["MaxConcurrentDecodes"] = "--max-decodes",
         ["AllowedHosts"] = "--allowed-hosts",
         ["FollowLinks"] = "--follow-links",
+        ["Explanation.Folder"] = "--explain",
+        ["Explanation.Labels"] = "--explain-labels",
     };
 
     /// <summary>The option that sets <paramref name="setting"/>, or null when the CLI has none.</summary>

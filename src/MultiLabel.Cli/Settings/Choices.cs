@@ -13,6 +13,8 @@ public static class Choices
     {
         [typeof(InferenceEngine)] = [new("auto", InferenceEngine.Auto), new("torch", InferenceEngine.Torch), new("onnx", InferenceEngine.Onnx)],
         [typeof(ComputeDevice)] = [new("auto", ComputeDevice.Auto), new("cpu", ComputeDevice.Cpu), new("cuda", ComputeDevice.Cuda)],
+        [typeof(PredictionFormat)] =
+            [new("table", PredictionFormat.Table), new("json", PredictionFormat.Json), new("jsonl", PredictionFormat.Jsonl), new("csv", PredictionFormat.Csv)],
         [typeof(RecipePreset)] = [new("default", RecipePreset.Default), new("original", RecipePreset.Original)],
         [typeof(OptimizerKind)] = [new("adam", OptimizerKind.Adam), new("adamw", OptimizerKind.AdamW), new("sgd", OptimizerKind.Sgd)],
         [typeof(LearningRateSchedule)] = [new("onecycle", LearningRateSchedule.OneCycle, "one-cycle", "one_cycle"), new("constant", LearningRateSchedule.Constant)],

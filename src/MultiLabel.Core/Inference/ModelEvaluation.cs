@@ -84,31 +84,59 @@ public sealed class ModelEvaluation
     public IReadOnlyList<string> PredictedLabels(int image) => Decoder.Decode(ScoresOf(image));
 
     /// <summary>
-    /// The images with at least one wrong label decision, most confident mistake first: ordered by the
-    /// largest |probability − target| among their wrong decisions; at most <paramref name="count"/>.
+    /// Every image with at least one wrong label decision, most confident mistake first: ordered by the largest
+    /// |probability − target| among its wrong decisions, then by position.
     /// </summary>
-    public IReadOnlyList<ImageMistake> MostConfidentlyWrong(int count = 12)
+    public IReadOnlyList<ImageMistake> Mistakes()
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var mistakes = new List<(int Image, int Label, double Error)>();
+        var mistakes = new List<ImageMistake>();
         for (int i = 0; i < Images.Count; i++)
         {
             var scores = ScoresOf(i);
             var truth = TargetsOf(i);
             int worst = -1;
             double error = -1;
+            var falsePositives = new List<string>();
+            var missed = new List<string>();
             for (int l = 0; l < Labels.Count; l++)
             {
                 bool predicted = Decoder.Gives(l, scores[l]), actual = truth[l] >= 0.5f;
+                if (predicted == actual) continue;
+                (predicted ? falsePositives : missed).Add(Labels[l]);
                 double e = Math.Abs(scores[l] - truth[l]);
-                if (predicted != actual && e > error) (worst, error) = (l, e);
+                if (e > error) (worst, error) = (l, e);
             }
-            if (worst >= 0) mistakes.Add((i, worst, error));
+            if (worst >= 0)
+                mistakes.Add(new ImageMistake(i, Images[i], PredictedLabels(i), falsePositives, missed, Labels[worst], scores[worst], error));
         }
-        return mistakes
-            .OrderByDescending(m => m.Error).ThenBy(m => m.Image)
-            .Take(count)
-            .Select(m => new ImageMistake(Images[m.Image], PredictedLabels(m.Image), Labels[m.Label], ScoresOf(m.Image)[m.Label], m.Error))
-            .ToArray();
+        return mistakes.OrderByDescending(m => m.Error).ThenBy(m => m.Index).ToArray();
+    }
+
+    /// <summary>The <paramref name="count"/> most confident of <see cref="Mistakes"/>.</summary>
+    public IReadOnlyList<ImageMistake> MostConfidentlyWrong(int count = 12)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return Mistakes().Take(count).ToArray();
+    }
+
+    /// <summary>
+    /// The given labels the model contradicts most confidently — a label the image carries scored below
+    /// <paramref name="low"/>, or one it does not carry scored above <paramref name="high"/> — most confident first
+    /// (then by position and output order): where a user cleaning the data should look first.
+    /// </summary>
+    public IReadOnlyList<SuspectLabel> SuspectLabels(float low = 0.05f, float high = 0.95f)
+    {
+        var suspects = new List<SuspectLabel>();
+        for (int i = 0; i < Images.Count; i++)
+        {
+            var scores = ScoresOf(i);
+            var truth = TargetsOf(i);
+            for (int l = 0; l < Labels.Count; l++)
+            {
+                bool given = truth[l] >= 0.5f;
+                if (given ? scores[l] < low : scores[l] > high) suspects.Add(new SuspectLabel(i, Images[i], Labels[l], given, scores[l]));
+            }
+        }
+        return suspects.OrderByDescending(s => s.Confidence).ThenBy(s => s.Index).ToArray();
     }
 }

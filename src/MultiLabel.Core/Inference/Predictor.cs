@@ -16,15 +16,22 @@ public sealed class Predictor : IDisposable
     private readonly Lock gate = new();
     private readonly int threads;
     private readonly LabelDecoder decoder;
+    private readonly Func<Explainer>? loadExplainer;
+    private Explainer? explainer;
 
-    /// <summary>Creates a predictor over an engine already built for <paramref name="manifest"/>.</summary>
-    public Predictor(BundleManifest manifest, IPredictionEngine engine, int threads = 0, long? maxPixels = null)
+    /// <summary>
+    /// Creates a predictor over an engine already built for <paramref name="manifest"/>; <paramref name="explainer"/>
+    /// makes the <see cref="Explainer"/> of the same network on first use (without one the predictor cannot explain).
+    /// </summary>
+    public Predictor(BundleManifest manifest, IPredictionEngine engine, int threads = 0, Func<Explainer>? explainer = null,
+        long? maxPixels = null)
     {
         if (maxPixels is < 1) throw new SettingException(nameof(PredictorOptions.MaxPixels), $"MaxPixels {maxPixels} must be 1 or more.");
         Manifest = manifest;
         MaxPixels = maxPixels ?? ImageDecoder.DefaultMaxPixelsFor(manifest.ImageSize);
         this.engine = engine;
         this.threads = threads;
+        loadExplainer = explainer;
         Vocabulary = new LabelVocabulary(manifest.Labels);
         if (!Vocabulary.Labels.SequenceEqual(manifest.Labels))
             throw new ModelBundleException("The model's labels are not in vocabulary order; the bundle was not written by MultiLabel.");
@@ -53,7 +60,9 @@ public sealed class Predictor : IDisposable
         TorchRuntime.Configure(options.Threads);
         var device = TorchRuntime.ResolveDevice(options.Device);
         var (manifest, network) = ModelBundle.Load(path, device);
-        return new Predictor(manifest, new TorchEngine(network, manifest, device), options.Threads, options.MaxPixels);
+        // The explainer shares the engine's network (both in evaluation mode; calls are serialised by the predictor).
+        return new Predictor(manifest, new TorchEngine(network, manifest, device), options.Threads,
+            () => new Explainer(network, manifest, device, ownsNetwork: false), options.MaxPixels);
     }
 
     /// <summary>
@@ -64,7 +73,9 @@ public sealed class Predictor : IDisposable
     {
         var (manifest, onnx) = ModelBundle.ReadOnnx(path);
         var engine = onnx is not null ? new OnnxEngine(onnx, manifest, options.Threads) : ExportInMemory(path, options);
-        return new Predictor(manifest, engine, options.Threads, options.MaxPixels);
+        // ONNX Runtime computes no gradients: explanations load the bundle's torch network when first asked for.
+        return new Predictor(manifest, engine, options.Threads, () => Explainer.Load(path, ComputeDevice.Cpu, options.Threads),
+            options.MaxPixels);
     }
 
     private static OnnxEngine ExportInMemory(string path, PredictorOptions options)
@@ -191,11 +202,34 @@ public sealed class Predictor : IDisposable
         return results;
     }
 
+    /// <summary>True when this predictor can explain its decisions (<see cref="Explain"/>): it was loaded from a bundle.</summary>
+    public bool CanExplain => loadExplainer != null;
+
+    /// <summary>
+    /// The Grad-CAM heat maps (see <see cref="Inference.Explainer"/>) of <paramref name="images"/>, decoded at
+    /// <see cref="ImageSize"/>, for the labels <paramref name="labels"/> names per image. The ONNX engine hands this to
+    /// the bundle's torch network, loaded on first use.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The predictor was built without a way to explain (see <see cref="CanExplain"/>).</exception>
+    public HeatMap[][] Explain(IReadOnlyList<DecodedImage> images, IReadOnlyList<IReadOnlyList<string>> labels, int batchSize = 32)
+    {
+        lock (gate)
+        {
+            explainer ??= (loadExplainer ?? throw new InvalidOperationException(
+                "This predictor was built over an engine alone, so it cannot explain; load it from a bundle with Predictor.Load."))();
+            return explainer.Explain(images, labels, batchSize);
+        }
+    }
+
     private float[] Run(byte[] buffer, int count)
     {
         lock (gate) return engine.Predict(buffer, count);
     }
 
     /// <inheritdoc/>
-    public void Dispose() => engine.Dispose();
+    public void Dispose()
+    {
+        explainer?.Dispose();
+        engine.Dispose();
+    }
 }

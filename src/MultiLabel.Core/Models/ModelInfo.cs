@@ -46,6 +46,23 @@ public abstract class MultiLabelNetwork(string name) : Module<torch.Tensor, torc
     /// <summary>Number of labels the head predicts.</summary>
     public abstract int LabelCount { get; }
 
+    /// <summary>
+    /// The input's activations at the output of the network's last convolutional stage, <c>[N, C, h, w]</c>: the
+    /// layer Grad-CAM explains (see <see cref="Inference.Explainer"/>). <c>ForwardFromLastStage(ForwardToLastStage(x))</c>
+    /// is <c>forward(x)</c>. Every registry network says where its stage ends; another network that does not cannot be
+    /// explained (the rest of the library does not need it).
+    /// </summary>
+    /// <exception cref="NotSupportedException">The network does not say where its last convolutional stage ends.</exception>
+    public virtual torch.Tensor ForwardToLastStage(torch.Tensor input) => throw NoLastStage();
+
+    /// <summary>The rest of the network: from <see cref="ForwardToLastStage"/>'s activations to one logit per label, <c>[N, labels]</c>.</summary>
+    /// <exception cref="NotSupportedException">The network does not say where its last convolutional stage ends.</exception>
+    public virtual torch.Tensor ForwardFromLastStage(torch.Tensor activations) => throw NoLastStage();
+
+    private NotSupportedException NoLastStage() =>
+        new($"The {GetType().Name} network cannot be explained: it does not say where its last convolutional stage ends. " +
+            $"Override {nameof(ForwardToLastStage)} and {nameof(ForwardFromLastStage)} to split it there.");
+
     /// <summary>Parameters of the head.</summary>
     public IEnumerable<TorchSharp.Modules.Parameter> HeadParameters() => Head.parameters();
 

@@ -9,43 +9,52 @@ using static System.Net.WebUtility;
 
 namespace MultiLabel.Reporting;
 
-/// <summary>What an evaluation report shows beyond the metrics.</summary>
-public sealed record EvaluationReportOptions
-{
-    /// <summary>The model file, named in the heading.</summary>
-    public string? ModelPath { get; init; }
-
-    /// <summary>How many of the most confidently wrong images are shown.</summary>
-    public int Mistakes { get; init; } = 12;
-
-    /// <summary>Longest side of their thumbnails in pixels.</summary>
-    public int ThumbnailSize { get; init; } = 160;
-}
-
 /// <summary>
-/// Writes an evaluation as one self-contained HTML page (<c>index.html</c>; pictures embedded as
-/// base64 data URIs, no external assets): the metric table, per-label precision/recall/F1 bars,
-/// a precision–recall curve per label, the most confidently wrong images with their true and predicted
-/// labels, the label pairs the model confuses most, unknown labels and skipped files.
+/// Writes an evaluation as an HTML page (<c>index.html</c>) with its pictures in <c>index_files/</c> beside it: the
+/// metric table, the per-label table with its confusion counts, per-label precision/recall/F1 bars, a precision–recall
+/// curve per label, every image with a wrong label (paged, filterable by label and by kind, each card with the true and
+/// predicted labels, every score, a link to the full image and, when asked for, the heat map of each wrong label),
+/// the suspect labels, the label pairs the model confuses most, unknown labels and skipped files. Charts are embedded;
+/// the page's script renders the lists from embedded JSON one page at a time, so it stays quick for thousands of mistakes.
 /// </summary>
 public static class EvaluationReport
 {
     /// <summary>The report's file name inside its folder.</summary>
     public const string FileName = "index.html";
 
-    /// <summary>Writes the report of <paramref name="evaluation"/> to <c><paramref name="folder"/>/index.html</c>, atomically; returns its path.</summary>
-    public static string Write(ModelEvaluation evaluation, string folder, EvaluationReportOptions? options = null)
-    {
-        string path = Path.Combine(folder, FileName);
-        AtomicFile.WriteText(path, Render(evaluation, options));
-        return path;
-    }
+    /// <summary>The folder beside the page that holds its pictures.</summary>
+    public const string AssetFolder = MistakeGallery.AssetFolder;
 
-    /// <summary>The report's HTML.</summary>
-    public static string Render(ModelEvaluation evaluation, EvaluationReportOptions? options = null)
+    /// <summary>
+    /// Writes the report of <paramref name="evaluation"/> to <c><paramref name="folder"/>/index.html</c> (atomically) and
+    /// its pictures to <c>index_files/</c>; returns the page's path. <paramref name="progress"/> hears how many images
+    /// have their pictures.
+    /// </summary>
+    public static string Write(ModelEvaluation evaluation, string folder, EvaluationReportOptions? options = null,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         options ??= new EvaluationReportOptions();
+        var mistakes = evaluation.Mistakes();
+        var suspects = evaluation.SuspectLabels(options.SuspectBelow, options.SuspectAbove);
+        Directory.CreateDirectory(folder);
+        string data = MistakeGallery.Write(evaluation, mistakes, suspects, folder, options, progress, cancellationToken);
+        string path = Path.Combine(folder, FileName);
+        AtomicFile.WriteText(path, Render(evaluation, options, mistakes, suspects, data));
+        return path;
+    }
+
+    /// <summary>The number of pictured images <see cref="Write"/> reports progress over: the mistakes' and the suspect labels' images.</summary>
+    public static int PicturedImages(ModelEvaluation evaluation, EvaluationReportOptions? options = null)
+    {
+        options ??= new EvaluationReportOptions();
+        return evaluation.Mistakes().Select(m => m.Index)
+            .Concat(evaluation.SuspectLabels(options.SuspectBelow, options.SuspectAbove).Select(s => s.Index)).Distinct().Count();
+    }
+
+    private static string Render(ModelEvaluation evaluation, EvaluationReportOptions options, IReadOnlyList<ImageMistake> mistakes,
+        IReadOnlyList<SuspectLabel> suspects, string data)
+    {
         var result = evaluation.Result;
         var manifest = evaluation.Manifest;
         var html = new StringBuilder();
@@ -54,7 +63,7 @@ public static class EvaluationReport
             <html lang="en"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Evaluation: {E(manifest.Architecture)} on {E(Path.GetFileName(evaluation.Data.TrimEnd('/')))}</title>
-            <style>{Style}</style></head><body>
+            <style>{Asset("report.css")}</style></head><body>
             <h1>Evaluation report</h1>
             <p class="meta">Model <b>{E(options.ModelPath ?? manifest.Architecture)}</b> ({E(manifest.Architecture)}, {manifest.ImageSize}×{manifest.ImageSize} px,
             {evaluation.Labels.Count} labels) on <b>{E(evaluation.Data)}</b><br>
@@ -68,16 +77,20 @@ public static class EvaluationReport
             html.Append($"<tr><td>{name}</td><td class=\"num\">{N(value)}</td><td>{meaning}</td></tr>");
         html.Append("</table></section>\n");
 
-        html.Append("<section id=\"per-label\"><h2>Per label</h2><table><tr><th>label</th><th>threshold</th><th>precision</th><th>recall</th>" +
-                    "<th>F1</th><th>AP</th><th>support</th><th>TP</th><th>FP</th><th>FN</th></tr>");
+        html.Append("<section id=\"per-label\"><h2>Per label</h2><table><tr><th>label</th><th class=\"num\">threshold</th><th class=\"num\">precision</th>" +
+                    "<th class=\"num\">recall</th><th class=\"num\">F1</th><th class=\"num\">AP</th><th class=\"num\">support</th>" +
+                    "<th class=\"num\" title=\"carried and predicted\">TP</th><th class=\"num\" title=\"predicted, not carried\">FP</th>" +
+                    "<th class=\"num\" title=\"carried, not predicted\">FN</th><th class=\"num\" title=\"neither carried nor predicted\">TN</th></tr>");
         foreach (var l in result.PerLabel)
             html.Append($"<tr><td>{E(l.Label)}</td><td class=\"num\">{l.Threshold.ToString("0.000", CultureInfo.InvariantCulture)}</td>" +
                         $"<td class=\"num\">{N(l.Precision)}</td><td class=\"num\">{N(l.Recall)}</td><td class=\"num\">{N(l.F1)}</td>" +
                         $"<td class=\"num\">{N(l.AveragePrecision)}</td><td class=\"num\">{l.Support}</td><td class=\"num\">{l.TruePositives}</td>" +
-                        $"<td class=\"num\">{l.FalsePositives}</td><td class=\"num\">{l.FalseNegatives}</td></tr>");
+                        $"<td class=\"num\">{l.FalsePositives}</td><td class=\"num\">{l.FalseNegatives}</td>" +
+                        $"<td class=\"num\">{result.ImageCount - l.Support - l.FalsePositives}</td></tr>");
         html.Append("</table>");
         html.Append($"<img class=\"chart\" alt=\"precision, recall and F1 per label\" src=\"{Png(EvaluationCharts.LabelBars(result.PerLabel))}\">");
-        html.Append("<p class=\"note\">A label no image carries has no AP (—) and is left out of mAP; its F1 is — and left out of macro F1 " +
+        html.Append("<p class=\"note\">TP, FP, FN, TN: images that carry the label and got it, got it without carrying it, carry it but did not get it, " +
+                    "neither carry nor got it. A label no image carries has no AP (—) and is left out of mAP; its F1 is — and left out of macro F1 " +
                     "unless the model predicted it somewhere (then F1 is 0).</p></section>\n");
 
         html.Append("<section id=\"pr-curves\"><h2>Precision–recall curves</h2><p class=\"note\">The red dot marks the label's threshold.</p><div class=\"grid\">");
@@ -94,13 +107,22 @@ public static class EvaluationReport
         }
         html.Append("</div></section>\n");
 
-        var mistakes = evaluation.MostConfidentlyWrong(options.Mistakes);
-        html.Append($"<section id=\"mistakes\"><h2>Most confidently wrong</h2><p class=\"note\">The {(mistakes.Count == 1 ? "image" : $"{mistakes.Count} images")} whose worst label decision " +
-                    "was furthest from the truth (|score − target|).</p><div class=\"grid\">");
-        foreach (var mistake in mistakes)
-            html.Append(MistakeCard(mistake, evaluation, options.ThumbnailSize));
-        if (mistakes.Count == 0) html.Append("<p>No image has a wrong label decision.</p>");
-        html.Append("</div></section>\n");
+        html.Append($"<section id=\"mistakes\"><h2>Mistakes</h2><p class=\"note\">{Count(mistakes.Count, "image")} with at least one wrong label, " +
+                    "the most confident mistake first (|score − target| of its worst label). Under each picture: <i>wrong</i> marks a label predicted " +
+                    "but not carried, <i>missed</i> one carried but not predicted, each with its score. Click a picture for the full image" +
+                    (options.HeatMaps != null ? ", a wrong label to see where the model looked for it (its heat map: brighter is stronger evidence)" : "") +
+                    ".</p><div class=\"filters\"><label>label <select id=\"mistake-label\"><option value=\"\">any</option></select></label>" +
+                    "<label>kind <select id=\"mistake-kind\"><option value=\"\">any</option><option value=\"fp\">false positive (predicted, not carried)</option>" +
+                    "<option value=\"fn\">missed (carried, not predicted)</option></select></label></div><div class=\"pager mistake-pager\"></div>" +
+                    "<div class=\"grid\" id=\"mistake-list\"></div><div class=\"pager mistake-pager\"></div></section>\n");
+
+        html.Append($"<section id=\"suspects\"><h2>Suspect labels</h2><p class=\"note\">{Count(suspects.Count, "label decision")} the model contradicts " +
+                    $"most confidently: a given label scored below {options.SuspectBelow.ToString("0.###", CultureInfo.InvariantCulture)}, or a label not given " +
+                    $"scored above {options.SuspectAbove.ToString("0.###", CultureInfo.InvariantCulture)}, most confident first. Check these first when cleaning the data.</p>");
+        if (suspects.Count == 0) html.Append("<p>None.</p>");
+        else html.Append("<table><thead><tr><th>image</th><th>label</th><th>doubt</th><th class=\"num\">score</th></tr></thead><tbody id=\"suspect-rows\"></tbody></table>" +
+                         "<div class=\"pager\" id=\"suspect-pager\"></div>");
+        html.Append("</section>\n");
 
         html.Append("<section id=\"confused\"><h2>Most confused label pairs</h2><p class=\"note\">Images that carry the first label, which the model " +
                     "missed, while it predicted the second, which they do not carry.</p>");
@@ -129,43 +151,9 @@ public static class EvaluationReport
                 html.Append($"<tr><td>{E(file.Path)}</td><td>{E(file.Reason)}</td></tr>");
             html.Append("</table></details></section>\n");
         }
+        html.Append($"<script type=\"application/json\" id=\"report-data\">{data}</script>\n<script>{Asset("report.js")}</script>\n");
         html.Append("</body></html>\n");
         return html.ToString();
-    }
-
-    private static string MistakeCard(ImageMistake mistake, ModelEvaluation evaluation, int size)
-    {
-        var truth = mistake.Image.Labels.Select(l => evaluation.Labels.Contains(l) ? E(l) : $"<i title=\"unknown to the model\">{E(l)}</i>");
-        var predicted = mistake.Predicted.Select(l => mistake.Image.Labels.Contains(l) ? E(l) : $"<span class=\"wrong\">{E(l)}</span>");
-        string picture = Thumbnail(mistake.Image.Path, size) is { } uri
-            ? $"<img alt=\"{E(Path.GetFileName(mistake.Image.Path))}\" src=\"{uri}\">"
-            : "<div class=\"missing\">image unavailable</div>";
-        return $"<figure class=\"card\">{picture}<figcaption><div class=\"file\" title=\"{E(mistake.Image.Path)}\">{E(ShortName(mistake.Image.Path))}</div>" +
-               $"<div>true: {string.Join(", ", truth)}</div><div>predicted: {(mistake.Predicted.Count == 0 ? "<i>none</i>" : string.Join(", ", predicted))}</div>" +
-               $"<div class=\"worst\">worst: {E(mistake.WorstLabel)} {(mistake.Missed ? "missed" : "wrongly predicted")} " +
-               $"(score {mistake.WorstScore.ToString("0.000", CultureInfo.InvariantCulture)})</div></figcaption></figure>";
-    }
-
-    /// <summary>A JPEG data URI of the image at <paramref name="path"/> fitted into <paramref name="size"/> pixels, or null when it cannot be read.</summary>
-    private static string? Thumbnail(string path, int size)
-    {
-        try
-        {
-            using var source = ImageDecoder.DecodeOriented(ImageDecoder.ReadFile(path), size, size);
-            double scale = Math.Min(1.0, (double)size / Math.Max(source.Width, source.Height));
-            int w = Math.Max(1, (int)Math.Round(source.Width * scale)), h = Math.Max(1, (int)Math.Round(source.Height * scale));
-            using var surface = SKSurface.Create(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
-            surface.Canvas.Clear(SKColors.White);
-            using (var image = SKImage.FromBitmap(source))
-                surface.Canvas.DrawImage(image, new SKRect(0, 0, w, h), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-            using var snapshot = surface.Snapshot();
-            using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, 85);
-            return "data:image/jpeg;base64," + Convert.ToBase64String(data.AsSpan());
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageDecodeException)
-        {
-            return null;
-        }
     }
 
     private static IEnumerable<(string Name, double Value, string Meaning)> Summary(Metrics.EvaluationResult r) =>
@@ -186,9 +174,6 @@ public static class EvaluationReport
         return which + (stored ? " (stored in the model)" : " (given on the command line)");
     }
 
-    private static string ShortName(string path) =>
-        Path.GetFileName(Path.GetDirectoryName(path)) is { Length: > 0 } folder ? $"{folder}/{Path.GetFileName(path)}" : Path.GetFileName(path);
-
     private static string Count(long n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string Png(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
@@ -197,18 +182,12 @@ public static class EvaluationReport
 
     private static string E(string text) => HtmlEncode(text);
 
-    private const string Style = """
-        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222}
-        h1{margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
-        .meta{color:#444;line-height:1.5}.note{color:#666;font-size:.9em}
-        table{border-collapse:collapse;margin:.5em 0}th,td{padding:.3em .8em;border-bottom:1px solid #eee;text-align:left}
-        th{background:#f6f6f6}td.num{text-align:right;font-variant-numeric:tabular-nums}
-        img.chart{max-width:100%;display:block;margin:1em 0}
-        .grid{display:flex;flex-wrap:wrap;gap:12px}
-        .card{width:200px;margin:0;border:1px solid #ddd;border-radius:6px;padding:8px;font-size:.85em;background:#fafafa}
-        .card img{display:block;margin:0 auto 6px;max-width:184px;max-height:184px}
-        .card.empty{width:320px;color:#666}
-        .file{font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-        .wrong{color:#c0392b;font-weight:600}.worst{color:#666}.missing{height:120px;color:#999}
-        """;
+    /// <summary>The text of the embedded file <c>Reporting/Assets/<paramref name="name"/></c>.</summary>
+    private static string Asset(string name)
+    {
+        using var stream = typeof(EvaluationReport).Assembly.GetManifestResourceStream($"Reporting/Assets/{name}")
+            ?? throw new InvalidOperationException($"The report asset {name} is not embedded in {typeof(EvaluationReport).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using MultiLabel.Data;
 using MultiLabel.Inference;
+using MultiLabel.Reporting;
 using MultiLabel.Server.Batching;
 
 namespace MultiLabel.Server.Endpoints;
@@ -10,7 +12,10 @@ namespace MultiLabel.Server.Endpoints;
 /// <summary>
 /// <c>POST /v1/predict</c>: one or more images (multipart field <c>image</c>, repeatable, or a raw
 /// body) in, one prediction per image out, in request order. Optional <c>threshold</c> (one
-/// threshold for every label instead of the model's own) and <c>top_k</c> query parameters.
+/// threshold for every label instead of the model's own) and <c>top_k</c> query parameters; with
+/// <c>explain=true</c> each prediction also carries, for each predicted label, its Grad-CAM heat map laid over the
+/// image as a PNG data URL (longest side at most <see cref="OverlaySide"/> px, so an answer stays small) and the
+/// map's centre of mass.
 /// A request is answered whole or refused whole: if any of its images cannot be decoded the answer
 /// is 415 naming each broken part, and none of its images is run.
 /// </summary>
@@ -19,8 +24,17 @@ internal static class PredictEndpoint
     /// <summary>The answer: one entry per image, in the order they were sent.</summary>
     internal sealed record Response(IReadOnlyList<ImagePrediction> Predictions);
 
-    /// <summary>Labels over their thresholds (highest score first) and every label's score.</summary>
-    internal sealed record ImagePrediction(IReadOnlyList<string> Labels, IReadOnlyDictionary<string, float> Scores);
+    /// <summary>Labels over their thresholds (highest score first), every label's score, and each label's heat map when asked for.</summary>
+    internal sealed record ImagePrediction(
+        IReadOnlyList<string> Labels,
+        IReadOnlyDictionary<string, float> Scores,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, Explanation>? Explanations = null);
+
+    /// <summary>One label's heat map: the overlay as a PNG data URL, and the map's centre of mass as fractions of width and height from the top left.</summary>
+    internal sealed record Explanation(string Image, double[] Center);
+
+    /// <summary>Longest side of an overlay in an answer, in pixels (a smaller image keeps its size).</summary>
+    public const int OverlaySide = 512;
 
     public static async Task<IResult> HandleAsync(HttpContext context, ModelState model, PredictionBatcher batcher, ServeOptions options,
         DecodeSlots decodeSlots, ILogger<PredictionBatcher> logger)
@@ -31,11 +45,13 @@ internal static class PredictEndpoint
             var predictor = model.Predictor ?? throw new ApiException(StatusCodes.Status503ServiceUnavailable,
                 "the model is still loading; retry in a moment (GET /healthz answers 200 once it is ready)");
             var decide = ReadOptions(context.Request.Query);
+            bool explain = ReadExplain(context.Request.Query);
             var uploads = await ImageUploads.ReadAsync(context.Request, options.MaxRequestBytes, options.MaxImagesPerRequest, aborted);
             var images = await DecodeAsync(uploads, predictor, decodeSlots, logger, aborted);
             var probabilities = await Task.WhenAll(images.Select(image => batcher.PredictAsync(image, aborted)));
-            var predictions = probabilities.Select((p, i) => predictor.Decide(uploads[i].Name, p, decide))
-                .Select(p => new ImagePrediction(p.Labels, p.Scores)).ToArray();
+            var decided = probabilities.Select((p, i) => predictor.Decide(uploads[i].Name, p, decide)).ToArray();
+            var explanations = explain ? await Task.Run(() => Explain(predictor, uploads, images, decided), aborted) : null;
+            var predictions = decided.Select((p, i) => new ImagePrediction(p.Labels, p.Scores, explanations?[i])).ToArray();
             return Results.Json(new Response(predictions), ServerJson.Options);
         }
         catch (ApiException e)
@@ -70,6 +86,32 @@ internal static class PredictEndpoint
             topK = value;
         }
         return new PredictOptions { Threshold = threshold, TopK = topK };
+    }
+
+    private static bool ReadExplain(IQueryCollection query)
+    {
+        if (!query.TryGetValue("explain", out var value)) return false;
+        return value.ToString().ToLowerInvariant() switch
+        {
+            "true" or "1" or "" => true,
+            "false" or "0" => false,
+            _ => throw new ApiException(StatusCodes.Status400BadRequest, $"explain must be true or false, not '{value}'"),
+        };
+    }
+
+    /// <summary>The heat map of each predicted label of each image, laid over the upload (one explainer pass for the request).</summary>
+    private static Dictionary<string, Explanation>[] Explain(Predictor predictor, IReadOnlyList<ImageUpload> uploads, DecodedImage[] images,
+        IReadOnlyList<Prediction> predictions)
+    {
+        var maps = predictor.Explain(images, predictions.Select(p => p.Labels).ToArray());
+        var result = new Dictionary<string, Explanation>[images.Length];
+        Parallel.For(0, images.Length, i => result[i] = maps[i].ToDictionary(map => map.Label, map =>
+        {
+            byte[] png = HeatMapOverlay.Render(uploads[i].Bytes, map, OverlaySide);
+            var (x, y) = map.Center;
+            return new Explanation("data:image/png;base64," + Convert.ToBase64String(png), [Math.Round(x, 4), Math.Round(y, 4)]);
+        }));
+        return result;
     }
 
     /// <summary>

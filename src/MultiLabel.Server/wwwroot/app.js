@@ -1,6 +1,7 @@
 "use strict";
-// The upload page: each picked or dropped image is sent on its own to POST /v1/predict
-// (multipart field "image"), so one unreadable file only marks its own card.
+// The upload page: each picked or dropped image is sent on its own to POST /v1/predict?explain=true
+// (multipart field "image"), so one unreadable file only marks its own card. Each predicted label is a
+// chip; clicking it shows that label's heat map (where the model found the evidence) on the card.
 
 const drop = document.getElementById("drop");
 const input = document.getElementById("files");
@@ -42,10 +43,33 @@ function addCard(file) {
 function showPrediction(card, prediction) {
   card.querySelector(".status").textContent = prediction.labels.length ? "Labels" : "No label over its threshold";
   const labels = card.querySelector(".labels");
+  const explanation = card.querySelector(".explanation");
+  const chips = [];
   for (const label of prediction.labels) {
-    const chip = document.createElement("li");
+    const item = document.createElement("li");
+    const chip = document.createElement("button");
+    chip.type = "button";
+    chip.className = "chip";
     chip.textContent = label;
-    labels.append(chip);
+    chip.setAttribute("aria-pressed", "false");
+    const heat = prediction.explanations?.[label];
+    chip.disabled = !heat;
+    chip.title = heat ? `Show where the model sees ${label}` : "";
+    chip.addEventListener("click", () => {
+      const on = chip.getAttribute("aria-pressed") !== "true";
+      chips.forEach(other => other.setAttribute("aria-pressed", "false"));
+      chip.setAttribute("aria-pressed", String(on));
+      explanation.hidden = !on;
+      if (on) {
+        explanation.querySelector("img").src = heat.image;
+        explanation.querySelector("img").alt = `heat map of ${label}`;
+        explanation.querySelector("figcaption").textContent =
+          `${label}: brighter is stronger evidence; centre at ${Math.round(heat.center[0] * 100)}% across, ${Math.round(heat.center[1] * 100)}% down`;
+      }
+    });
+    chips.push(chip);
+    item.append(chip);
+    labels.append(item);
   }
   const scores = card.querySelector(".scores");
   const ranked = Object.entries(prediction.scores).sort((a, b) => b[1] - a[1]);
@@ -87,7 +111,7 @@ async function predict(file) {
   const form = new FormData();
   form.append("image", file, file.name);
   try {
-    const response = await fetch("/v1/predict", { method: "POST", body: form });
+    const response = await fetch("/v1/predict?explain=true", { method: "POST", body: form });
     const answer = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
     if (response.ok) showPrediction(card, answer.predictions[0]);
     else showError(card, answer.error ?? `HTTP ${response.status}`);

@@ -23,7 +23,7 @@ public class EvaluateCommandTests(CliModel model)
         Assert.True(result.ExitCode == 0, result.ToString());
         var root = JsonDocument.Parse(result.Stdout).RootElement;
         JsonStyle.AssertSnakeCase(root);
-        Assert.Equal(["images", "skipped", "metrics", "per_label", "unknown_labels"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["images", "skipped", "metrics", "per_label", "unknown_labels", "suspect_labels"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(10, root.GetProperty("images").GetInt32());
         Assert.Equal(1, root.GetProperty("skipped").GetInt32());
         Assert.Equal(["binary_accuracy", "exact_match", "hamming_loss", "micro_f1", "macro_f1", "mean_average_precision"],
@@ -33,7 +33,10 @@ public class EvaluateCommandTests(CliModel model)
         Assert.Equal(3, black.GetProperty("support").GetInt32());
         foreach (string key in new[] { "precision", "recall", "f1", "average_precision" })
             Assert.InRange(black.GetProperty(key).GetDouble(), 0, 1);
-        Assert.Equal(["precision", "recall", "f1", "average_precision", "support", "threshold"], black.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["precision", "recall", "f1", "average_precision", "support", "threshold", "true_positives", "false_positives", "false_negatives",
+            "true_negatives"], black.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(10, new[] { "true_positives", "false_positives", "false_negatives", "true_negatives" }.Sum(k => black.GetProperty(k).GetInt32()));
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("suspect_labels").ValueKind); // an untrained model is too unsure to contradict a label
         Assert.Equal(JsonValueKind.Null, root.GetProperty("per_label").GetProperty("green").GetProperty("average_precision").ValueKind);
         Assert.Equal(1, root.GetProperty("unknown_labels").GetProperty("purple").GetInt32());
         Assert.Contains("labels the model does not know", result.Stderr);
@@ -56,19 +59,46 @@ public class EvaluateCommandTests(CliModel model)
     }
 
     [Fact]
-    public void Report_writes_a_self_contained_html_page()
+    public void Report_writes_a_page_with_every_mistake_and_its_heat_maps()
     {
         using var folder = TestData.NewTempFolder();
         MakeData(folder);
 
-        var result = Cli.Run(folder.Path, "evaluate", "--model", model.Path, "--data", "data", "--report", "report", "--json");
+        var result = Cli.Run(folder.Path, "evaluate", "--model", model.Path, "--data", "data", "--report", "report", "--json", "--threshold", "0.5");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         string html = File.ReadAllText(folder.Combine("report", "index.html"));
         Assert.Contains("<section id=\"pr-curves\">", html);
         Assert.Contains("data:image/png;base64,", html);
-        Assert.Contains("data:image/jpeg;base64,", html);
+        var files = Directory.GetFiles(folder.Combine("report", "index_files")).Select(Path.GetFileName).ToArray();
+        Assert.Contains(files, f => System.Text.RegularExpressions.Regex.IsMatch(f!, @"^\d+\.jpg$"));
+        Assert.Contains(files, f => System.Text.RegularExpressions.Regex.IsMatch(f!, @"^\d+\.\d+\.jpg$")); // heat maps
         JsonDocument.Parse(result.Stdout); // the report note goes to stderr, stdout stays one JSON document
+    }
+
+    [Fact]
+    public void Predictions_csv_has_one_row_per_readable_image_with_predicts_scores()
+    {
+        using var folder = TestData.NewTempFolder();
+        folder.CopyImages(TestData.Samples, "data", 3, "black_dress", "blue_shirt", "red_shoes");
+
+        var result = Cli.Run(folder.Path, "evaluate", "--model", model.Path, "--data", "data", "--predictions", "rows.csv", "--no-cache", "--engine", "torch");
+        var predicted = Cli.Run(folder.Path, "predict", "--model", model.Path, "data", "--json", "--engine", "torch");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var rows = File.ReadAllLines(folder.Combine("rows.csv"));
+        var items = JsonDocument.Parse(predicted.Stdout).RootElement.EnumerateArray()
+            .ToDictionary(i => folder.Combine(i.GetProperty("path").GetString()!), i => i.GetProperty("scores"));
+        Assert.Equal("path,true_labels,predicted_labels,exact_match," + string.Join(",", model.Labels.Select(l => "score_" + l)) + ",error", rows[0]);
+        Assert.Equal(9, rows.Length - 1);
+        foreach (string row in rows.Skip(1))
+        {
+            var cells = row.Split(',');
+            var scores = items[cells[0]];
+            for (int l = 0; l < model.Labels.Count; l++)
+                Assert.Equal(scores.GetProperty(model.Labels[l]).GetSingle(), float.Parse(cells[4 + l], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(Path.GetFileName(Path.GetDirectoryName(cells[0]))!.Replace('_', ';'), cells[1]);
+        }
     }
 
     [Fact]

@@ -107,6 +107,101 @@ public class PredictCommandTests(CliModel model)
         Assert.Equal(400, ImageDecoder.DecodeOriented(File.ReadAllBytes(folder.Combine("out", "black_dress", "ok_1.jpg"))).Width);
     }
 
+    [Fact]
+    public void Csv_and_jsonl_carry_the_same_scores_as_json()
+    {
+        using var folder = TestData.NewTempFolder();
+        folder.CopyImages(TestData.Samples, "photos", 2, "black_dress", "blue_shirt", "red_shoes");
+        folder.Copy(TestData.BadInput("black_dress/truncated_a.jpg"), "photos/broken.jpg");
+
+        var json = Cli.Run(folder.Path, "predict", "--model", model.Path, "photos", "--json");
+        var csv = Cli.Run(folder.Path, "predict", "--model", model.Path, "photos", "--format", "csv");
+        var jsonl = Cli.Run(folder.Path, "predict", "--model", model.Path, "photos", "--format", "jsonl");
+
+        Assert.True(csv.ExitCode == 0, csv.ToString());
+        var items = JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().ToArray();
+        var rows = csv.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal("path,predicted_labels," + string.Join(",", model.Labels.Select(l => "score_" + l)) + ",error", rows[0]);
+        Assert.Equal(items.Length, rows.Length - 1);
+        for (int i = 0; i < items.Length; i++)
+        {
+            var cells = rows[i + 1].Split(',');
+            Assert.Equal(items[i].GetProperty("path").GetString(), cells[0]);
+            if (items[i].TryGetProperty("error", out _))
+            {
+                Assert.Contains("truncated", rows[i + 1]);
+                continue;
+            }
+            Assert.Equal(string.Join(";", items[i].GetProperty("labels").EnumerateArray().Select(l => l.GetString())), cells[1]);
+            for (int l = 0; l < model.Labels.Count; l++)
+                Assert.Equal(items[i].GetProperty("scores").GetProperty(model.Labels[l]).GetSingle(), float.Parse(cells[2 + l], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var lines = jsonl.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(items.Select(i => JsonSerializer.Serialize(i)), lines.Select(l => JsonSerializer.Serialize(JsonDocument.Parse(l).RootElement)));
+    }
+
+    [Fact]
+    public void Explain_writes_one_png_per_predicted_label_at_the_original_size_and_json_says_where()
+    {
+        using var folder = TestData.NewTempFolder();
+        folder.CopyImages(TestData.Samples, "photos", 2, "black_dress", "blue_shirt");
+
+        var result = Cli.Run(folder.Path, "predict", "--model", model.Path, "photos", "--threshold", "0.45", "--explain", "maps", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = JsonDocument.Parse(result.Stdout).RootElement;
+        JsonStyle.AssertSnakeCase(json);
+        var items = json.EnumerateArray().ToArray();
+        int expected = items.Sum(i => i.GetProperty("labels").GetArrayLength());
+        Assert.True(expected > 0, result.ToString());
+        Assert.Equal(expected, Directory.GetFiles(folder.Combine("maps")).Length);
+        foreach (var item in items)
+        {
+            string image = folder.Combine(item.GetProperty("path").GetString()!);
+            using var original = ImageDecoder.DecodeOriented(File.ReadAllBytes(image));
+            var explanations = item.GetProperty("explanations");
+            Assert.Equal(item.GetProperty("labels").EnumerateArray().Select(l => l.GetString()), explanations.EnumerateObject().Select(e => e.Name));
+            foreach (var explanation in explanations.EnumerateObject())
+            {
+                string file = explanation.Value.GetProperty("file").GetString()!;
+                Assert.Equal(Path.Combine("maps", $"{Path.GetFileNameWithoutExtension(image)}.{explanation.Name}.png"), file);
+                Assert.Equal(ImageFormat.Png, ImageFormatSniffer.Detect(folder.Combine(file), out _));
+                using var overlay = ImageDecoder.DecodeOriented(File.ReadAllBytes(folder.Combine(file)));
+                Assert.Equal((original.Width, original.Height), (overlay.Width, overlay.Height));
+                Assert.All(explanation.Value.GetProperty("center").EnumerateArray(), c => Assert.InRange(c.GetDouble(), 0, 1));
+            }
+        }
+        Assert.Contains($"{expected} heat maps in", result.Stderr);
+    }
+
+    [Fact]
+    public void Explain_never_replaces_an_input_image()
+    {
+        using var folder = TestData.NewTempFolder();
+        folder.Copy(TestData.BadInput("black_dress/ok_1.jpg"), "in/ok_1.jpg");
+        string victim = folder.Copy(TestData.BadInput("black_dress/ok_2.jpg"), "in/ok_1.black.png");
+        byte[] before = File.ReadAllBytes(victim);
+
+        var result = Cli.Run(folder.Path, "predict", "--model", model.Path, "in", "--explain", "in", "--explain-labels", "black");
+
+        Assert.True(result.ExitCode == 64, result.ToString());
+        Assert.Contains("--explain in would receive the overlay ok_1.black.png, which would replace the input image", result.Stderr);
+        Assert.Equal(before, File.ReadAllBytes(victim));
+        Assert.Equal(2, Directory.GetFiles(folder.Combine("in")).Length);
+    }
+
+    [Fact]
+    public void A_label_to_explain_that_the_model_does_not_know_is_one_plain_error()
+    {
+        using var folder = TestData.NewTempFolder();
+
+        var result = Cli.Run(folder.Path, "predict", "--model", model.Path, TestData.BadInput("black_dress/ok_1.jpg"), "--explain", "out", "--explain-labels", "red,purple");
+
+        Assert.True(result.ExitCode == 64, result.ToString());
+        Assert.Contains("--explain-labels names 'purple', which is not a label of this model; its labels are black, blue", result.Stderr);
+        Assert.False(Directory.Exists(folder.Combine("out")));
+    }
+
     [Theory]
     [InlineData("model.mlpkg", "error: --model model.mlpkg does not exist; --model takes the model.mlpkg a training run wrote, or the run folder holding it.")]
     [InlineData("notes.txt", "error: --model notes.txt is not a MultiLabel model (model.mlpkg); --model takes the model.mlpkg a training run wrote, or the run folder holding it.")]

@@ -36,6 +36,10 @@ public class UsageErrorsTests
     [InlineData("--preset takes default or original, not 'orignal'; did you mean original?", "train", "--data", "X", "--out", "Y", "--preset", "orignal")]
     [InlineData("--model resnet51 is not a network this build has; did you mean resnet50?", "train", "--data", "X", "--out", "Y", "--model", "resnet51")]
     [InlineData("--threshold takes a probability from 0 to 1, not 2.", "predict", "--model", "m", "x.jpg", "--threshold", "2")]
+    [InlineData("--format takes table, json, jsonl or csv, not 'xml'.", "predict", "--model", "m", "x.jpg", "--format", "xml")]
+    [InlineData("--json is --format json; it cannot go with --format csv.", "predict", "--model", "m", "x.jpg", "--json", "--format", "csv")]
+    [InlineData("--explain-labels goes with --explain DIR, the folder the heat maps are written to.", "predict", "--model", "m", "x.jpg", "--explain-labels", "red")]
+    [InlineData("--no-heat-maps goes with --report DIR.", "evaluate", "--model", "m", "--data", "d", "--no-heat-maps")]
     [InlineData("--batch-size takes 1 or more, not 0.", "evaluate", "--model", "m", "--data", "d", "--batch-size", "0")]
     [InlineData("--threads takes 0 (every core) or more.", "serve", "--model", "m", "--threads", "-1")]
     // Options without their value, switches with one.
@@ -43,7 +47,7 @@ public class UsageErrorsTests
     [InlineData("--data needs its DIR: dataset folder (label-named subfolders) or CSV label file.", "train", "--out", "Y", "--data")]
     [InlineData("--model needs its PATH: the model.mlpkg a training run wrote, or the run folder holding it.", "predict", "x.jpg", "--model")]
     [InlineData("--data needs its DIR: labelled images: a folder of label-named subfolders or a CSV label file, as for training.", "evaluate", "--model", "m", "--data", "--json")]
-    [InlineData("--report needs its DIR: write a self-contained HTML report to DIR/index.html.", "evaluate", "--model", "m", "--data", "d", "--report")]
+    [InlineData("--report needs its DIR: write an HTML report to DIR/index.html: the metrics, every image with a wrong label and its heat maps, the suspect labels (pictures in DIR/index_files).", "evaluate", "--model", "m", "--data", "d", "--report")]
     [InlineData("--json is a switch and takes no value (write --json alone, not --json=yes).", "predict", "--model", "m", "--json=yes", "x.jpg")]
     // Commands and arguments.
     [InlineData("multilabel has no command 'trian'; did you mean train?", "trian", "--data", "X")]

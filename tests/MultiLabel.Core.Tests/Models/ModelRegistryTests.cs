@@ -43,6 +43,27 @@ public class ModelRegistryTests
     }
 
     [Theory]
+    [InlineData("resnet18-imagenet", 64, 2)]
+    [InlineData("resnet18", 64, 2)]
+    [InlineData("resnet50", 64, 2)]
+    [InlineData("smallervggnet", 48, 8)]
+    public void Every_model_splits_at_its_last_convolutional_stage_into_parts_that_compose_to_forward(string name, int size, int side)
+    {
+        using var network = ModelRegistry.Get(name).Create(new ModelRequest(3, size, LoadPretrainedWeights: false));
+        network.eval();
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var input = torch.rand(2, 3, size, size);
+
+        var activations = network.ForwardToLastStage(input);
+        var logits = network.ForwardFromLastStage(activations);
+
+        Assert.Equal(4, activations.shape.Length);
+        Assert.Equal([2L, side, side], new[] { activations.shape[0], activations.shape[2], activations.shape[3] });
+        Assert.True(torch.allclose(network.forward(input), logits, rtol: 1e-4, atol: 1e-5));
+    }
+
+    [Theory]
     [InlineData("resnet18", 32)]
     [InlineData("resnet34", 32)]
     [InlineData("resnet50", 64)]

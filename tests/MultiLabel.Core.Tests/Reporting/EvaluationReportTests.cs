@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using MultiLabel.Data;
 using MultiLabel.Inference;
 using MultiLabel.Reporting;
 using MultiLabel.Runs;
@@ -14,11 +16,15 @@ public class EvaluationReportTests(TestModel model)
         folder.Copy(TestData.BadInput("black_dress/truncated_a.jpg"), "data/black_dress/truncated_a.jpg");
         folder.Copy(TestData.BadInput("black_dress/ok_1.jpg"), "data/purple_hat/ok_1.jpg");
         using var predictor = Predictor.Load(model.Path);
-        return EvaluationRun.Run(predictor, data, new EvaluationOptions { CacheDirectory = null });
+        return EvaluationRun.Run(predictor, data, new EvaluationOptions { CacheDirectory = null, Threshold = 0.5f });
     }
 
+    /// <summary>The JSON the page's script renders the mistakes and suspect labels from.</summary>
+    internal static JsonElement Data(string html) =>
+        JsonDocument.Parse(Regex.Match(html, "<script type=\"application/json\" id=\"report-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value).RootElement;
+
     [Fact]
-    public void Writes_one_self_contained_page_with_every_section()
+    public void Writes_one_page_with_every_section_and_its_pictures_beside_it()
     {
         using var folder = TestData.NewTempFolder();
         var evaluation = Evaluate(model, folder);
@@ -29,44 +35,92 @@ public class EvaluationReportTests(TestModel model)
         Assert.Equal(folder.Combine("report", "index.html"), path);
         Assert.StartsWith("<!DOCTYPE html>", html);
         Assert.EndsWith("</html>\n", html);
-        foreach (string id in new[] { "metrics", "per-label", "pr-curves", "mistakes", "confused", "unknown", "skipped" })
+        foreach (string id in new[] { "metrics", "per-label", "pr-curves", "mistakes", "suspects", "confused", "unknown", "skipped" })
             Assert.Contains($"<section id=\"{id}\">", html);
         Assert.Equal(Regex.Count(html, "<section "), Regex.Count(html, "</section>"));
         Assert.Equal(Regex.Count(html, "<table"), Regex.Count(html, "</table>"));
-        Assert.DoesNotMatch("(src|href)=\"(?!data:)", html); // nothing to fetch: every picture is a data URI
+        Assert.DoesNotMatch("(src|href)=\"(?!data:)", html); // the page itself fetches nothing; the script adds the pictures
         Assert.Contains("truncated_a.jpg", html);
         Assert.Contains("purple", html);
     }
 
     [Fact]
-    public void Embeds_real_pictures_a_bar_chart_a_curve_per_label_with_positives_and_thumbnails()
+    public void Lists_every_image_with_a_wrong_label_with_its_scores_thumbnail_and_link()
     {
         using var folder = TestData.NewTempFolder();
         var evaluation = Evaluate(model, folder);
+        int wrong = Enumerable.Range(0, evaluation.Images.Count).Count(i =>
+            Enumerable.Range(0, evaluation.Labels.Count).Any(l => evaluation.Decoder.Gives(l, evaluation.ScoresOf(i)[l]) != (evaluation.TargetsOf(i)[l] >= 0.5f)));
 
-        string html = EvaluationReport.Render(evaluation);
+        string report = folder.Combine("report");
+        var data = Data(File.ReadAllText(EvaluationReport.Write(evaluation, report)));
 
-        var pngs = Regex.Matches(html, "data:image/png;base64,([A-Za-z0-9+/=]+)").Select(m => Convert.FromBase64String(m.Groups[1].Value)).ToArray();
-        var jpegs = Regex.Matches(html, "data:image/jpeg;base64,([A-Za-z0-9+/=]+)").Select(m => Convert.FromBase64String(m.Groups[1].Value)).ToArray();
-        int withPositives = evaluation.Result.PerLabel.Count(l => l.Support > 0);
-        Assert.Equal(1 + withPositives, pngs.Length);
-        Assert.All(pngs, png => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]));
-        Assert.Equal(evaluation.MostConfidentlyWrong().Count, jpegs.Length);
-        Assert.All(jpegs, jpeg => Assert.Equal([0xFF, 0xD8, 0xFF], jpeg[..3]));
-        Assert.Contains("no image carries this label", html); // e.g. "red" has no image here
+        var mistakes = data.GetProperty("mistakes").EnumerateArray().ToArray();
+        Assert.True(wrong > 0, "an untrained model gets some labels wrong");
+        Assert.Equal(wrong, mistakes.Length);
+        Assert.Equal(evaluation.Labels, data.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        foreach (var mistake in mistakes)
+        {
+            Assert.Equal(evaluation.Labels.Count, mistake.GetProperty("scores").GetArrayLength());
+            Assert.True(mistake.GetProperty("fp").GetArrayLength() + mistake.GetProperty("fn").GetArrayLength() > 0);
+            string thumb = mistake.GetProperty("thumb").GetString()!;
+            Assert.Equal(ImageFormat.Jpeg, ImageFormatSniffer.Detect(Path.Combine(report, thumb), out _));
+            string url = mistake.GetProperty("url").GetString()!;
+            Assert.StartsWith("../data/", url);
+            Assert.True(File.Exists(Path.Combine(report, Uri.UnescapeDataString(url))), url);
+        }
     }
 
     [Fact]
-    public void Replaces_an_earlier_report_and_leaves_no_temporary_file()
+    public void With_heat_maps_each_wrong_label_of_a_mistake_has_its_overlay()
     {
         using var folder = TestData.NewTempFolder();
         var evaluation = Evaluate(model, folder);
-        Directory.CreateDirectory(folder.Combine("report"));
-        File.WriteAllText(folder.Combine("report", "index.html"), "old");
+        using var predictor = Predictor.Load(model.Path);
 
-        EvaluationReport.Write(evaluation, folder.Combine("report"));
+        string report = folder.Combine("report");
+        var data = Data(File.ReadAllText(EvaluationReport.Write(evaluation, report, new EvaluationReportOptions { HeatMaps = (images, labels) => predictor.Explain(images, labels) })));
 
-        Assert.Equal(["index.html"], Directory.GetFiles(folder.Combine("report")).Select(Path.GetFileName));
-        Assert.NotEqual("old", File.ReadAllText(folder.Combine("report", "index.html")));
+        foreach (var mistake in data.GetProperty("mistakes").EnumerateArray())
+        {
+            var wrong = mistake.GetProperty("fp").EnumerateArray().Concat(mistake.GetProperty("fn").EnumerateArray()).Select(l => l.GetInt32().ToString());
+            var heat = mistake.GetProperty("heat");
+            Assert.Equal(wrong.Order(), heat.EnumerateObject().Select(h => h.Name).Order());
+            Assert.All(heat.EnumerateObject(), h => Assert.Equal(ImageFormat.Jpeg, ImageFormatSniffer.Detect(Path.Combine(report, h.Value.GetString()!), out _)));
+        }
+    }
+
+    [Fact]
+    public void The_per_label_table_has_the_four_confusion_counts()
+    {
+        using var folder = TestData.NewTempFolder();
+        var evaluation = Evaluate(model, folder);
+
+        string html = File.ReadAllText(EvaluationReport.Write(evaluation, folder.Combine("report")));
+
+        Assert.Contains("<th class=\"num\" title=\"neither carried nor predicted\">TN</th>", html);
+        var black = evaluation.Result.PerLabel[0];
+        long tn = evaluation.Result.ImageCount - black.TruePositives - black.FalsePositives - black.FalseNegatives;
+        Assert.Contains($"<td class=\"num\">{black.TruePositives}</td><td class=\"num\">{black.FalsePositives}</td>" +
+                        $"<td class=\"num\">{black.FalseNegatives}</td><td class=\"num\">{tn}</td></tr>", html);
+    }
+
+    [Fact]
+    public void Replaces_an_earlier_report_and_its_pictures_but_nothing_else_in_the_folder()
+    {
+        using var folder = TestData.NewTempFolder();
+        var evaluation = Evaluate(model, folder);
+        string report = folder.Combine("report");
+        Directory.CreateDirectory(Path.Combine(report, EvaluationReport.AssetFolder));
+        File.WriteAllText(Path.Combine(report, "index.html"), "old");
+        File.WriteAllText(Path.Combine(report, EvaluationReport.AssetFolder, "999.jpg"), "a former report's thumbnail");
+        File.WriteAllText(Path.Combine(report, "notes.txt"), "mine");
+
+        EvaluationReport.Write(evaluation, report);
+
+        Assert.Equal(["index.html", "notes.txt"], Directory.GetFiles(report).Select(Path.GetFileName).Order());
+        Assert.NotEqual("old", File.ReadAllText(Path.Combine(report, "index.html")));
+        Assert.False(File.Exists(Path.Combine(report, EvaluationReport.AssetFolder, "999.jpg")));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(report, "notes.txt")));
     }
 }

@@ -9,40 +9,13 @@ namespace MultiLabel.Tests.Runs;
 [Collection(TestModelCollection.Name)]
 public class EvaluationRunTests(TestModel model)
 {
-    // The worked example. Model labels: black, blue, dress, shirt. Images (sorted by path) and their targets:
-    //   a black_dress  1 0 1 0   scores .9  .2 .8 .1  → black, dress          all right
-    //   b black_dress  1 0 1 0   scores .25 .3 .7 .6  → dress, shirt          black missed, shirt wrong
-    //   c blue_dress   0 1 1 0   scores .1  .8 .6 .2  → blue, dress           all right
-    //   d purple_hat   0 0 0 0   scores .3  .1 .2 .7  → shirt                 shirt wrong (labels unknown to the model)
-    // 3 wrong of 16 decisions; exact match 2/4. black: P 1, R 1/2, F1 2/3; blue, dress: 1; shirt has no positives:
-    // P 0, R 0, F1 0 (2 FP), AP undefined. Micro F1 = 2·5/(2·5+2+1) = 10/13; macro F1 = (2/3+1+1+0)/4 = 2/3.
-    // AP black: ranking a+ d− b+ c− → (1 + 2/3)/2 = 5/6; blue, dress 1 → mAP (5/6+1+1)/3 = 17/18.
-    private static readonly float[][] Scores =
-    [
-        [0.9f, 0.2f, 0.8f, 0.1f],
-        [0.25f, 0.3f, 0.7f, 0.6f],
-        [0.1f, 0.8f, 0.6f, 0.2f],
-        [0.3f, 0.1f, 0.2f, 0.7f],
-    ];
-
-    private static string WorkedExampleData(TempFolder folder)
-    {
-        folder.CopyImages(TestData.Samples, "data", 2, "black_dress");
-        folder.Copy(Directory.GetFiles(Path.Combine(TestData.Samples, "blue_dress"))[0], "data/blue_dress/c.jpg");
-        folder.Copy(Directory.GetFiles(Path.Combine(TestData.Samples, "red_shoes"))[0], "data/purple_hat/d.jpg");
-        return folder.Combine("data");
-    }
-
-    private static Predictor ScriptedPredictor() =>
-        new(TestModel.ManifestFor(["black", "blue", "dress", "shirt"]), new ScriptedEngine(Scores));
-
     [Fact]
     public void Scores_the_worked_example_with_a_label_that_has_no_positives()
     {
         using var folder = TestData.NewTempFolder();
-        using var predictor = ScriptedPredictor();
+        using var predictor = WorkedEvaluation.Predictor();
 
-        var evaluation = EvaluationRun.Run(predictor, WorkedExampleData(folder), new EvaluationOptions { CacheDirectory = null });
+        var evaluation = EvaluationRun.Run(predictor, WorkedEvaluation.Data(folder), new EvaluationOptions { CacheDirectory = null });
         var result = evaluation.Result;
 
         Assert.Equal(4, result.ImageCount);
@@ -64,9 +37,9 @@ public class EvaluationRunTests(TestModel model)
     public void Labels_unknown_to_the_model_are_counted_and_their_images_kept_with_negative_targets()
     {
         using var folder = TestData.NewTempFolder();
-        using var predictor = ScriptedPredictor();
+        using var predictor = WorkedEvaluation.Predictor();
 
-        var evaluation = EvaluationRun.Run(predictor, WorkedExampleData(folder), new EvaluationOptions { CacheDirectory = null });
+        var evaluation = EvaluationRun.Run(predictor, WorkedEvaluation.Data(folder), new EvaluationOptions { CacheDirectory = null });
 
         Assert.Equal(new Dictionary<string, int> { ["hat"] = 1, ["purple"] = 1 }, evaluation.UnknownLabels);
         Assert.Equal(["hat", "purple"], evaluation.Images[3].Labels);
@@ -78,28 +51,46 @@ public class EvaluationRunTests(TestModel model)
     public void Lists_the_most_confident_mistakes_and_the_confused_pairs()
     {
         using var folder = TestData.NewTempFolder();
-        using var predictor = ScriptedPredictor();
+        using var predictor = WorkedEvaluation.Predictor();
 
-        var evaluation = EvaluationRun.Run(predictor, WorkedExampleData(folder), new EvaluationOptions { CacheDirectory = null });
+        var evaluation = EvaluationRun.Run(predictor, WorkedEvaluation.Data(folder), new EvaluationOptions { CacheDirectory = null });
         var mistakes = evaluation.MostConfidentlyWrong();
 
         // b missed black at 0.25 (error 0.75); d predicted shirt at 0.7 (error 0.7); a and c are right.
         Assert.Equal(2, mistakes.Count);
-        Assert.Equal(("black", true), (mistakes[0].WorstLabel, mistakes[0].Missed));
+        Assert.Equal(("black", true), (mistakes[0].WorstLabel, mistakes[0].WorstMissed));
         Assert.Equal(["dress", "shirt"], mistakes[0].Predicted);
+        Assert.Equal(["shirt"], mistakes[0].FalsePositives);
+        Assert.Equal(["black"], mistakes[0].Missed);
         Assert.Equal(0.75, mistakes[0].Error, 6);
-        Assert.Equal(("shirt", false), (mistakes[1].WorstLabel, mistakes[1].Missed));
+        Assert.Equal(("shirt", false), (mistakes[1].WorstLabel, mistakes[1].WorstMissed));
+        Assert.Equal((3, 1), (mistakes[1].Index, mistakes[0].Index));
         Assert.EndsWith("d.jpg", mistakes[1].Image.Path);
         Assert.Equal([new ConfusedPair("black", "shirt", 1)], evaluation.ConfusedPairs);
+    }
+
+    [Fact]
+    public void Suspect_labels_are_the_given_labels_the_model_contradicts_most_confidently()
+    {
+        using var folder = TestData.NewTempFolder();
+        using var predictor = WorkedEvaluation.Predictor();
+
+        var evaluation = EvaluationRun.Run(predictor, WorkedEvaluation.Data(folder), new EvaluationOptions { CacheDirectory = null });
+
+        // b carries black but scores it 0.25 (doubt 0.75); d does not carry shirt but scores it 0.7 (doubt 0.7).
+        Assert.Empty(evaluation.SuspectLabels());
+        var suspects = evaluation.SuspectLabels(low: 0.3f, high: 0.65f);
+        Assert.Equal([(1, "black", true, 0.75f), (3, "shirt", false, 0.7f)],
+            suspects.Select(s => (s.Index, s.Label, s.Given, MathF.Round(s.Confidence, 4))));
     }
 
     [Fact]
     public void A_threshold_override_replaces_the_stored_thresholds()
     {
         using var folder = TestData.NewTempFolder();
-        using var predictor = ScriptedPredictor();
+        using var predictor = WorkedEvaluation.Predictor();
 
-        var evaluation = EvaluationRun.Run(predictor, WorkedExampleData(folder), new EvaluationOptions { CacheDirectory = null, Threshold = 0.65f });
+        var evaluation = EvaluationRun.Run(predictor, WorkedEvaluation.Data(folder), new EvaluationOptions { CacheDirectory = null, Threshold = 0.65f });
 
         // At 0.65: c's dress (0.6) is now missed too, so only a is entirely right.
         Assert.All(evaluation.Thresholds, t => Assert.Equal(0.65f, t));
@@ -128,7 +119,7 @@ public class EvaluationRunTests(TestModel model)
     {
         using var folder = TestData.NewTempFolder();
         folder.Copy(TestData.BadInput("black_pants/text_a.jpg"), "data/black_pants/text_a.jpg");
-        using var predictor = ScriptedPredictor();
+        using var predictor = WorkedEvaluation.Predictor();
 
         var error = Assert.Throws<DatasetException>(() => EvaluationRun.Run(predictor, folder.Combine("data"), new EvaluationOptions { CacheDirectory = null }));
 

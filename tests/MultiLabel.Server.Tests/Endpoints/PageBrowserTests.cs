@@ -2,15 +2,10 @@ using Microsoft.Playwright;
 
 namespace MultiLabel.Tests.Endpoints;
 
-/// <summary>
-/// The upload page in a real browser: Debian's headless Chromium driven by Playwright (never a
-/// browser Playwright downloads). CI installs it with <c>apt-get install -y chromium</c>.
-/// </summary>
+/// <summary>The upload page in a real browser (see <see cref="HeadlessChromium"/>).</summary>
 [Collection(ServedModelCollection.Name)]
 public sealed class PageBrowserTests(ServedModel served)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task AnImagePickedOnThePageShowsItsLabelsAndScoreBars()
     {
@@ -35,15 +30,47 @@ public sealed class PageBrowserTests(ServedModel served)
         await Assertions.Expect(failed.Locator(".status")).ToContainTextAsync("holds text");
     }
 
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    [Fact]
+    public async Task Clicking_a_label_chip_shows_its_heat_map_over_the_image()
     {
-        Assert.True(File.Exists(Chromium),
-            $"The browser test needs Debian's Chromium at {Chromium}: install it with `apt-get install -y chromium`.");
-        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        string image = await ImageWithLabelsAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(served.BaseUrl);
+        await Assertions.Expect(page.Locator("#model")).ToContainTextAsync("labels");
+
+        await page.Locator("#files").SetInputFilesAsync([image]);
+        var card = page.Locator(".card[data-state=done]");
+        await Assertions.Expect(card).ToHaveCountAsync(1);
+        var explanation = card.Locator(".explanation");
+        await Assertions.Expect(explanation).ToBeHiddenAsync();
+        var chip = card.Locator(".labels .chip").First;
+        string label = (await chip.TextContentAsync())!;
+        await chip.ClickAsync();
+
+        await Assertions.Expect(explanation).ToBeVisibleAsync();
+        await Assertions.Expect(chip).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(explanation.Locator("img")).ToHaveAttributeAsync("alt", $"heat map of {label}");
+        await Assertions.Expect(explanation.Locator("figcaption")).ToContainTextAsync($"{label}: brighter is stronger evidence");
+        var size = await explanation.Locator("img").EvaluateAsync<int[]>("img => img.complete ? [img.naturalWidth, img.naturalHeight] : [0, 0]");
+        using var original = MultiLabel.Data.ImageDecoder.DecodeOriented(File.ReadAllBytes(image));
+        Assert.Equal([original.Width, original.Height], size);
+
+        await chip.ClickAsync();
+        await Assertions.Expect(explanation).ToBeHiddenAsync();
     }
+
+    /// <summary>A sample image the served model gives at least one label.</summary>
+    private async Task<string> ImageWithLabelsAsync()
+    {
+        foreach (string image in TestModel.SampleImages(24))
+        {
+            using var api = await served.Client.PostAsync("/v1/predict", Requests.Raw(image));
+            if (Assert.Single(await api.LabelsAsync()).Length > 0) return image;
+        }
+        throw new InvalidOperationException("The served model gives no sample image a label; the chip test needs one.");
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => HeadlessChromium.LaunchAsync(playwright);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using MultiLabel.Data;
 using MultiLabel.Inference;
 
 namespace MultiLabel.Tests.Endpoints;
@@ -56,7 +57,37 @@ public sealed class PredictEndpointTests(ServedModel served)
         Assert.Equal(expected.Labels, Assert.Single(await none.LabelsAsync()));
     }
 
+    [Fact]
+    public async Task Explain_adds_each_predicted_labels_heat_map_over_the_image_as_a_png_data_url()
+    {
+        var images = TestModel.SampleImages(3);
+
+        using var response = await served.Client.PostAsync("/v1/predict?explain=true&threshold=0.3", Requests.Form(images));
+        using var plain = await served.Client.PostAsync("/v1/predict?threshold=0.3", Requests.Form(images));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var predictions = (await response.JsonAsync()).GetProperty("predictions").EnumerateArray().ToArray();
+        Assert.Contains(predictions, p => p.GetProperty("labels").GetArrayLength() > 0);
+        for (int i = 0; i < images.Length; i++)
+        {
+            var labels = predictions[i].GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToArray();
+            var explanations = predictions[i].GetProperty("explanations");
+            Assert.Equal(labels, explanations.EnumerateObject().Select(e => e.Name));
+            using var original = ImageDecoder.DecodeOriented(File.ReadAllBytes(images[i]));
+            foreach (var explanation in explanations.EnumerateObject())
+            {
+                string url = explanation.Value.GetProperty("image").GetString()!;
+                Assert.StartsWith("data:image/png;base64,", url);
+                using var overlay = ImageDecoder.DecodeOriented(Convert.FromBase64String(url["data:image/png;base64,".Length..]));
+                Assert.Equal((original.Width, original.Height), (overlay.Width, overlay.Height)); // the samples are under 512 px
+                Assert.All(explanation.Value.GetProperty("center").EnumerateArray(), c => Assert.InRange(c.GetDouble(), 0, 1));
+            }
+        }
+        Assert.All((await plain.JsonAsync()).GetProperty("predictions").EnumerateArray(), p => Assert.False(p.TryGetProperty("explanations", out _)));
+    }
+
     [Theory]
+    [InlineData("explain=maybe", "explain must be true or false")]
     [InlineData("threshold=1.5", "threshold must be a number from 0 to 1")]
     [InlineData("threshold=abc", "threshold must be a number from 0 to 1")]
     [InlineData("top_k=0", "top_k must be a whole number of at least 1")]

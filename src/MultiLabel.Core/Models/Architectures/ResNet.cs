@@ -77,6 +77,23 @@ public sealed class ResNet : MultiLabelNetwork
     }
 
     /// <inheritdoc/>
+    /// <remarks>The output of <c>layer4</c>, after its last block's ReLU.</remarks>
+    public override Tensor ForwardToLastStage(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = maxpool.forward(bn1.forward(conv1.forward(input)).relu_());
+        return layer4.forward(layer3.forward(layer2.forward(layer1.forward(x)))).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Global average pooling and <c>fc</c>.</remarks>
+    public override Tensor ForwardFromLastStage(Tensor activations)
+    {
+        using var scope = NewDisposeScope();
+        return fc.forward(avgpool.forward(activations).flatten(1)).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
     /// <remarks>The stem, the four stages, the pooling and the head, as <see cref="Features"/> and forward run them.</remarks>
     public override IReadOnlyList<ExportStep> ExportSteps(string path) =>
     [

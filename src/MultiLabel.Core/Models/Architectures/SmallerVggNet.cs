@@ -52,6 +52,39 @@ public sealed class SmallerVggNet : MultiLabelNetwork
         return head.forward(classifier.forward(features.forward(input))).MoveToOuterDisposeScope();
     }
 
+    /// <summary>The layer of <c>features</c> whose output <see cref="ForwardToLastStage"/> returns.</summary>
+    private const string LastStageEnd = "relu5";
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The last convolution's ReLU output, before its batch norm and pooling. Grad-CAM reads activations as evidence
+    /// (0 = nothing found), which holds for a ReLU's output but not after this network's batch norm (Keras' order puts it
+    /// after the ReLU, centring every channel on its mean, so the background would count as negative evidence). Before the
+    /// pooling the map is 16×16 at 96 px rather than 8×8, so heat maps resolve twice as finely.
+    /// </remarks>
+    public override Tensor ForwardToLastStage(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = input;
+        foreach (var (name, layer) in features.named_children())
+        {
+            x = ((Module<Tensor, Tensor>)layer).forward(x);
+            if (name == LastStageEnd) break;
+        }
+        return x.MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The last block's batch norm, pooling, dropout and flattening, then the dense layers and the head.</remarks>
+    public override Tensor ForwardFromLastStage(Tensor activations)
+    {
+        using var scope = NewDisposeScope();
+        var x = activations;
+        foreach (var (_, layer) in features.named_children().SkipWhile(c => c.name != LastStageEnd).Skip(1))
+            x = ((Module<Tensor, Tensor>)layer).forward(x);
+        return head.forward(classifier.forward(x)).MoveToOuterDisposeScope();
+    }
+
     /// <inheritdoc/>
     /// <remarks>Forward is <c>head(classifier(features(x)))</c>: its children in registration order.</remarks>
     public override IReadOnlyList<ExportStep> ExportSteps(string path) => LayerSteps.Children(this, path);
