@@ -3,6 +3,7 @@ using MultiLabel.Cli.Inputs;
 using MultiLabel.Cli.Output;
 using MultiLabel.Cli.Settings;
 using MultiLabel.Data;
+using MultiLabel.Files;
 using MultiLabel.Inference;
 using MultiLabel.Metrics;
 using MultiLabel.Reporting;
@@ -75,6 +76,9 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     {
         string model = settings.ModelFile();
         string data = InputPaths.Dataset(settings.Data, "--data");
+        var inputs = new ProtectedFiles().Add(model, "the model");
+        if (File.Exists(data)) inputs.Add(data, "the label file");
+        RefuseOverwrites(settings, inputs);
         using var predictor = Predictor.Load(model, settings.ToPredictorOptions());
         var load = settings.ToLoadOptions(predictor.ImageSize);
         var evaluation = EvaluationRun.Run(predictor, data, new EvaluationOptions
@@ -96,6 +100,7 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         if (evaluation.Skipped.Count > 0 && !settings.Json)
             Terminal.Error.MarkupLine($"[yellow]{Count(evaluation.Skipped.Count, "file")} skipped[/] (see `multilabel dataset inspect {Markup.Escape(settings.Data)}` for the reasons)");
 
+        RefuseOverwrites(settings, inputs.Add(evaluation.Images.Select(i => i.Path), "the input image"));
         if (settings.Json) Output.Json.Print(Report.From(evaluation));
         else Print(evaluation);
 
@@ -117,6 +122,13 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
             if (!settings.Quiet) Terminal.Error.MarkupLine($"report written to {Markup.Escape(Path.GetFullPath(path))}");
         }
         return 0;
+    }
+
+    /// <summary>Refuses a --predictions file or --report page that would replace the model, the label file or an image.</summary>
+    private static void RefuseOverwrites(Settings settings, ProtectedFiles inputs)
+    {
+        if (settings.Predictions is { } rows) inputs.EnsureNoneReplaced([rows], "Predictions", rows);
+        if (settings.Report is { } folder) inputs.EnsureNoneReplaced([Path.Combine(folder, "index.html")], "Report", folder);
     }
 
     /// <summary>The <c>--json</c> document.</summary>

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using MultiLabel.Cli.Inputs;
 using MultiLabel.Cli.Output;
 using MultiLabel.Cli.Settings;
+using MultiLabel.Files;
 using MultiLabel.Native;
 using MultiLabel.Onnx;
 using MultiLabel.Persistence;
@@ -40,8 +41,10 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        string model = InputPaths.Model(settings.Model, "--model");
+        new ProtectedFiles().Add(model, "the model").EnsureNoneReplaced([settings.Onnx], "Onnx", settings.Onnx);
         TorchRuntime.EnsureLoaded();
-        var (manifest, network) = ModelBundle.Load(InputPaths.Model(settings.Model, "--model"));
+        var (manifest, network) = ModelBundle.Load(model);
         using (network) ModelExport.Save(settings.Onnx, network, manifest);
 
         string path = Path.GetFullPath(settings.Onnx);

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using MultiLabel.Cli.Output;
 using MultiLabel.Cli.Settings;
 using MultiLabel.Data;
+using MultiLabel.Files;
 using MultiLabel.Inference;
 using MultiLabel.Reporting;
 using MultiLabel.Runs;
@@ -74,13 +75,24 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     {
         var inputs = Expand(settings.Paths);
         var files = inputs.Where(i => i.Error == null).Select(i => i.Path).ToArray();
-        using var predictor = Predictor.Load(settings.ModelFile(), settings.ToPredictorOptions());
+        string model = settings.ModelFile();
+        var annotations = settings.Annotate is { } annotate ? AnnotatedImage.OutputPaths(files, annotate) : null;
+        var protectedFiles = new ProtectedFiles().Add(model, "the model").Add(files, "the input image");
+        if (annotations != null) protectedFiles.EnsureNoneReplaced(annotations, "Annotate", settings.Annotate!);
+        using var predictor = Predictor.Load(model, settings.ToPredictorOptions());
+        if (settings.Explain is { } explain)
+        {
+            // Every label an overlay could be named after, checked before any work: a refused command changes nothing.
+            var everyLabel = files.Select(_ => (IReadOnlyList<string>)predictor.Vocabulary.Labels).ToArray();
+            protectedFiles.EnsureNoneReplaced(ExplanationFiles.Paths(files, everyLabel, explain).SelectMany(p => p), ExplanationOptions.FolderSetting, explain);
+        }
         var predicted = predictor.PredictFiles(files, new PredictOptions { Threshold = settings.Threshold, TopK = settings.TopK, BatchSize = settings.BatchSize },
             new CountProgressReporter("predicting images", files.Length, settings.Quiet), cancellationToken);
 
         int next = 0;
         var results = inputs.Select(i => i.Error is { } error ? new Prediction(i.Path, [], new Dictionary<string, float>(), error) : predicted[next++]).ToArray();
-        if (settings.Annotate is { } folder) Annotate(results, folder, settings, cancellationToken);
+        if (settings.Annotate is { } folder)
+            Annotate(results, files.Zip(annotations!).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), folder, settings, cancellationToken);
         var explained = settings.Explain is { } maps ? Explain(predictor, results, maps, settings, cancellationToken) : null;
 
         switch (settings.Output)
@@ -127,10 +139,12 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         return result;
     }
 
-    private static void Annotate(IReadOnlyList<Prediction> results, string folder, Settings settings, CancellationToken cancellationToken)
+    /// <summary>Writes the annotated copy of each predicted image to its target (chosen, and checked against the inputs, before predicting).</summary>
+    private static void Annotate(IReadOnlyList<Prediction> results, IReadOnlyDictionary<string, string> targetOf, string folder, Settings settings,
+        CancellationToken cancellationToken)
     {
         var ok = results.Where(r => !r.Failed).ToArray();
-        var targets = AnnotatedImage.OutputPaths(ok.Select(r => r.Source).ToArray(), folder);
+        var targets = ok.Select(r => targetOf[r.Source]).ToArray();
         var progress = new CountProgressReporter("annotating images", ok.Length, settings.Quiet);
         int done = 0;
         Parallel.For(0, ok.Length, new ParallelOptions

@@ -73,7 +73,8 @@ public static class AnnotatedImage
     /// <summary>
     /// Where the annotated copies of <paramref name="sources"/> go inside <paramref name="folder"/>: the
     /// folder layout below their common ancestor is kept, so same-named files from different folders
-    /// never collide. JPEG and PNG names are kept; other formats get <c>.png</c> appended.
+    /// never collide. Each copy has a name of its own — <c>a.jpg</c> gives <c>a.annotated.jpg</c>, <c>a.png</c>
+    /// <c>a.annotated.png</c>, other formats <c>a.gif.annotated.png</c> — so it never takes an original's name.
     /// </summary>
     public static IReadOnlyList<string> OutputPaths(IReadOnlyList<string> sources, string folder)
     {
@@ -86,7 +87,9 @@ public static class AnnotatedImage
         {
             string relative = Path.GetRelativePath(root, full[i]);
             string extension = Path.GetExtension(relative).ToLowerInvariant();
-            if (extension is not (".jpg" or ".jpeg" or ".png")) relative += ".png";
+            relative = extension is ".jpg" or ".jpeg" or ".png"
+                ? Path.ChangeExtension(relative, null) + ".annotated" + Path.GetExtension(relative)
+                : relative + ".annotated.png";
             string candidate = Path.Combine(folder, relative);
             for (int n = 2; !used.Add(candidate); n++)
                 candidate = Path.Combine(folder, Path.ChangeExtension(relative, null) + $"-{n}" + Path.GetExtension(relative));

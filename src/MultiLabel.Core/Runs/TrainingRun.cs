@@ -45,6 +45,7 @@ public static class TrainingRun
         var device = TorchRuntime.ResolveDevice(options.Device);
         var data = TrainingData.Load(options, recipe, observer, cancellationToken);
         var (train, validation, vocabulary) = (data.Train, data.Validation, data.Vocabulary);
+        paths.EnsureNoInputReplaced(options, data);
         AtomicFile.WriteText(paths.Labels, vocabulary.ToJson());
         string fingerprint = Fingerprint(recipe, vocabulary, train, validation);
         if (resume != null && resume.Fingerprint != fingerprint)
