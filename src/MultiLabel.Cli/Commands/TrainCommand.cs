@@ -42,7 +42,7 @@ public sealed partial class TrainCommand : Command<TrainCommand.Settings>
         }
         else if (summary.Interrupted)
         {
-            Terminal.Error.MarkupLine($"[yellow]interrupted[/] after {summary.EpochsRun} epochs; state saved. Continue with: multilabel train --data {Markup.Escape(settings.Data)} --out {Markup.Escape(settings.Out)} --resume");
+            Terminal.Error.MarkupLine($"[yellow]interrupted[/] after {summary.EpochsRun} epochs; state saved. Continue with: {Markup.Escape(TerminalText.Escape(ResumeCommand(context.Arguments)))}");
         }
         else
         {
@@ -53,6 +53,20 @@ public sealed partial class TrainCommand : Command<TrainCommand.Settings>
         }
         return summary.Interrupted ? 130 : 0;
     }
+
+    /// <summary>
+    /// The command that continues this run: the same command line (its data, validation data, cache and label options all
+    /// matter to the run's fingerprint), without <c>--overwrite</c> and with <c>--resume</c>, quoted for a POSIX shell.
+    /// </summary>
+    internal static string ResumeCommand(IReadOnlyList<string> arguments)
+    {
+        var words = arguments.Where(a => a != "--overwrite").ToList();
+        if (!words.Contains("--resume")) words.Add("--resume");
+        return "multilabel " + string.Join(' ', words.Select(Quote));
+    }
+
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,+@%".Contains(c)) ? word : "'" + word.Replace("'", "'\\''") + "'";
 
     /// <summary>The last JSON line of <c>--json</c>: where the model is and how the run went.</summary>
     private sealed record Done(string Event, string Model, bool Interrupted, int? BestEpoch, double? BestMetric, int EpochsRun,

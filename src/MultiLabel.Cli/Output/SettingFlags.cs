@@ -53,10 +53,12 @@ internal static class SettingFlags
     public static string? For(string setting) => Flags.GetValueOrDefault(setting);
 
     /// <summary>The message of <paramref name="error"/> with every setting it mentions written as its option.</summary>
-    public static string Translate(SettingException error)
+    public static string Translate(SettingException error) => Translate(error.Message, error.Mentioned);
+
+    /// <summary><paramref name="message"/> with each of <paramref name="mentioned"/> (settings by property name) written as its option.</summary>
+    public static string Translate(string message, IEnumerable<string> mentioned)
     {
-        string message = error.Message;
-        foreach (string setting in error.Mentioned.Distinct().OrderByDescending(s => s.Length))
+        foreach (string setting in mentioned.Distinct().OrderByDescending(s => s.Length))
             if (For(setting) is { } flag)
                 message = Regex.Replace(message, $@"(?<![\w.-]){Regex.Escape(setting)}(?![\w-])", flag);
         return message;

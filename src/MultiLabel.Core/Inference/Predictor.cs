@@ -163,9 +163,20 @@ public sealed class Predictor : IDisposable
     public LabelDecoder Decoder(float? threshold = null) => threshold is null ? decoder : LabelDecoder.For(Manifest, threshold);
 
     /// <summary>Turns one image's probabilities into a prediction.</summary>
+    /// <remarks>
+    /// A score that is not a number (NaN or infinite: a damaged or diverged model) makes the prediction an error for this
+    /// image, naming the labels concerned, instead of labels decided from numbers that mean nothing.
+    /// </remarks>
     public Prediction Decide(string source, ReadOnlySpan<float> probabilities, PredictOptions? options = null)
     {
         options ??= new PredictOptions();
+        var broken = new List<string>();
+        for (int i = 0; i < Vocabulary.Count; i++)
+            if (!float.IsFinite(probabilities[i])) broken.Add($"{Vocabulary.Labels[i]} {probabilities[i]}");
+        if (broken.Count > 0)
+            return new Prediction(source, [], new Dictionary<string, float>(),
+                $"the model gave no number for {broken.Count} of its {Vocabulary.Count} labels ({string.Join(", ", broken.Take(3))}" +
+                (broken.Count > 3 ? ", …" : "") + "); its weights are damaged or its training diverged, so retrain it");
         var scores = new Dictionary<string, float>(Vocabulary.Count);
         for (int i = 0; i < Vocabulary.Count; i++) scores[Vocabulary.Labels[i]] = probabilities[i];
         return new Prediction(source, Decoder(options.Threshold).Decode(probabilities, options.TopK), scores);

@@ -24,11 +24,15 @@ internal static class PredictEndpoint
     /// <summary>The answer: one entry per image, in the order they were sent.</summary>
     internal sealed record Response(IReadOnlyList<ImagePrediction> Predictions);
 
-    /// <summary>Labels over their thresholds (highest score first), every label's score, and each label's heat map when asked for.</summary>
+    /// <summary>
+    /// Labels over their thresholds (highest score first), every label's score, and each label's heat map when asked for; for an
+    /// image the model gave no numbers for (a damaged model), labels and scores are null and <c>error</c> says why.
+    /// </summary>
     internal sealed record ImagePrediction(
-        IReadOnlyList<string> Labels,
-        IReadOnlyDictionary<string, float> Scores,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, Explanation>? Explanations = null);
+        IReadOnlyList<string>? Labels,
+        IReadOnlyDictionary<string, float>? Scores,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, Explanation>? Explanations = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null);
 
     /// <summary>One label's heat map: the overlay as a PNG data URL, and the map's centre of mass as fractions of width and height from the top left.</summary>
     internal sealed record Explanation(string Image, double[] Center);
@@ -51,7 +55,9 @@ internal static class PredictEndpoint
             var probabilities = await Task.WhenAll(images.Select(image => batcher.PredictAsync(image, aborted)));
             var decided = probabilities.Select((p, i) => predictor.Decide(uploads[i].Name, p, decide)).ToArray();
             var explanations = explain ? await Task.Run(() => Explain(predictor, uploads, images, decided), aborted) : null;
-            var predictions = decided.Select((p, i) => new ImagePrediction(p.Labels, p.Scores, explanations?[i])).ToArray();
+            var predictions = decided.Select((p, i) => p.Failed
+                ? new ImagePrediction(null, null, Error: p.Error)
+                : new ImagePrediction(p.Labels, p.Scores, explanations?[i])).ToArray();
             return Results.Json(new Response(predictions), ServerJson.Options);
         }
         catch (ApiException e)
