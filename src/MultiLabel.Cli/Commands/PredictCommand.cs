@@ -73,7 +73,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var inputs = Expand(settings.Paths);
+        var inputs = Expand(settings.Paths, cancellationToken);
         var files = inputs.Where(i => i.Error == null).Select(i => i.Path).ToArray();
         string model = settings.ModelFile();
         var annotations = settings.Annotate is { } annotate ? AnnotatedImage.OutputPaths(files, annotate) : null;
@@ -121,15 +121,17 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     }
 
     /// <summary>Every input as files in order (folders and patterns expanded), an input that names nothing as an error in its place.</summary>
-    private static List<(string Path, string? Error)> Expand(IEnumerable<string> inputs)
+    private static List<(string Path, string? Error)> Expand(IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         var result = new List<(string, string?)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string input in inputs)
         {
-            var expanded = ImageFiles.Expand([input]);
+            var expanded = ImageFiles.Expand([input], cancellationToken);
             foreach (string file in expanded.Files)
                 if (seen.Add(Path.GetFullPath(file))) result.Add((file, null));
+            foreach (var left in expanded.Skipped)
+                if (seen.Add(left.Path)) result.Add((left.Path, left.Reason));
             if (expanded.Unmatched.Count == 0) continue;
             string error = Directory.Exists(input) ? "the folder holds no images"
                 : ImageFiles.IsPattern(input) ? "no file matches this pattern"

@@ -31,7 +31,7 @@ public static class DatasetLoader
     public static LoadedDataset Load(string path, DatasetLoadOptions options,
         IProgress<DecodeProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var scan = ImageSource.Open(path, options.Source);
+        var scan = ImageSource.Open(path, options.Source, cancellationToken);
         var cache = new ImageCache(options.CacheDirectory);
         var pixels = cache.Load(scan.Images, options.ImageSize, options.ImageSize, progress, cancellationToken, options.Threads,
             options.MaxPixels ?? ImageDecoder.DefaultMaxPixelsFor(options.ImageSize));

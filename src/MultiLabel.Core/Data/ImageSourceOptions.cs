@@ -5,4 +5,10 @@ public sealed record ImageSourceOptions
 {
     /// <summary>Splits a folder name into labels: <c>black_jeans</c> means {black, jeans}.</summary>
     public string LabelSeparator { get; init; } = "_";
+
+    /// <summary>
+    /// Follow symbolic links that lead out of the dataset folder too. Links inside it are always followed (each folder
+    /// walked once, loops left out); label files may name images anywhere, with or without this.
+    /// </summary>
+    public bool FollowLinks { get; init; }
 }
