@@ -20,7 +20,7 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     public sealed class Settings : InferenceSettings
     {
         [CommandOption("--data <DIR>")]
-        [Description("Labelled images: a folder of label-named subfolders or a CSV label file, as for training.")]
+        [Description("Labelled images: a folder of label-named subfolders or a label file, as for training.")]
         [Importance(OptionImportance.Primary)]
         public string Data { get; init; } = "";
 
@@ -49,6 +49,16 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         [DefaultValue("_")]
         public string LabelSeparator { get; init; } = "_";
 
+        [CommandOption("--label-format <FORMAT>")]
+        [Description(DatasetSettings.LabelFormatHelp)]
+        [DefaultValue("auto")]
+        [TypeConverter(typeof(ChoiceConverter<LabelFileFormat>))]
+        public LabelFileFormat LabelFormat { get; init; } = LabelFileFormat.Auto;
+
+        [CommandOption("--images <DIR>")]
+        [Description(DatasetSettings.ImagesHelp)]
+        public string? Images { get; init; }
+
         [CommandOption("--cache-dir <DIR>")]
         [Description(DatasetSettings.CacheDirHelp)]
         [Importance(OptionImportance.Environment)]
@@ -63,13 +73,13 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         {
             var inherited = base.Validate();
             if (!inherited.Successful) return inherited;
-            if (string.IsNullOrWhiteSpace(Data)) return ValidationResult.Error("--data is required: a folder of label-named subfolders or a CSV label file.");
+            if (string.IsNullOrWhiteSpace(Data)) return ValidationResult.Error("--data is required: a folder of label-named subfolders or a label file.");
             if (NoHeatMaps && Report == null) return ValidationResult.Error("--no-heat-maps goes with --report DIR.");
             return ValidationResult.Success();
         }
 
         /// <summary>How the labelled images are read, decoded at <paramref name="imageSize"/> pixels.</summary>
-        public DatasetLoadOptions ToLoadOptions(int imageSize) => DatasetSettings.LoadOptions(LabelSeparator, CacheDir, NoCache, Threads, imageSize);
+        public DatasetLoadOptions ToLoadOptions(int imageSize) => DatasetSettings.LoadOptions(LabelSeparator, LabelFormat, Images, CacheDir, NoCache, Threads, imageSize);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -61,8 +61,10 @@ public sealed class InfoCommand : Command<InfoCommand.Settings>
         }
         if (manifest.Metrics.Count > 0)
         {
-            var metrics = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
-            foreach (var (name, value) in manifest.Metrics) metrics.AddRow(Markup.Escape(name), Number(value));
+            // Validation figures at threshold 0.5 beside those with the stored (tuned) thresholds.
+            var metrics = new Table().AddColumn("metric").AddColumn(new TableColumn("at 0.5").RightAligned()).AddColumn(new TableColumn("tuned").RightAligned());
+            foreach (var (name, value) in manifest.Metrics.Where(m => !m.Key.EndsWith("_tuned")))
+                metrics.AddRow(Markup.Escape(name), Number(value), manifest.Metrics.TryGetValue(name + "_tuned", out double tuned) ? Number(tuned) : "—");
             console.Write(metrics);
         }
         return 0;

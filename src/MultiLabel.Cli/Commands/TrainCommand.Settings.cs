@@ -46,7 +46,7 @@ public sealed partial class TrainCommand
         public string? Model { get; init; }
 
         [CommandOption("--image-size <PX>")]
-        [Description("Side length of the square input (default: the model's, 128 for the default recipe).")]
+        [Description("Side length of the square input (default: chosen from the data, 128 for images up to 256 px and 224 for larger photos; with --model, the model's own).")]
         public int? ImageSize { get; init; }
 
         [CommandOption("--epochs <N>")]
@@ -188,6 +188,18 @@ public sealed partial class TrainCommand
         [Importance(OptionImportance.Tuning)]
         public bool NoFlip { get; init; }
 
+        [CommandOption("--loss <NAME>")]
+        [Description("bce (binary cross-entropy; default), asl (asymmetric loss: easy negatives cost nothing) or focal (γ 2).")]
+        [TypeConverter(typeof(ChoiceConverter<LossKind>))]
+        [Importance(OptionImportance.Tuning)]
+        public LossKind? Loss { get; init; }
+
+        [CommandOption("--pos-weight <MODE>")]
+        [Description("none (default), or auto: each label's positives weigh its negatives ÷ positives in the training images (1 to 10).")]
+        [TypeConverter(typeof(ChoiceConverter<PositiveWeighting>))]
+        [Importance(OptionImportance.Tuning)]
+        public PositiveWeighting? PosWeight { get; init; }
+
         [CommandOption("--no-tune-thresholds")]
         [Description("Keep 0.5 for every label instead of choosing thresholds on the validation images.")]
         [Importance(OptionImportance.Tuning)]
@@ -256,6 +268,8 @@ public sealed partial class TrainCommand
                 ValidationFraction = ValidationSplit ?? preset.ValidationFraction,
                 Split = Split ?? preset.Split,
                 Augmentation = NoAugment ? AugmentationOptions.None : augmentation,
+                Loss = Loss ?? preset.Loss,
+                PositiveWeight = PosWeight ?? preset.PositiveWeight,
                 TuneThresholds = !NoTuneThresholds && preset.TuneThresholds,
             };
         }

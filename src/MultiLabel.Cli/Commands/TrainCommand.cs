@@ -38,7 +38,7 @@ public sealed partial class TrainCommand : Command<TrainCommand.Settings>
         if (mode == DisplayMode.JsonLines)
         {
             Json.PrintLine(new Done("done", result.ModelPath, summary.Interrupted, summary.BestEpoch, summary.BestMetric, summary.EpochsRun,
-                summary.ImagesPerSecond, summary.FinalMetrics));
+                summary.ImagesPerSecond, summary.FinalMetrics, summary.FinalMetricsAtHalf));
         }
         else if (summary.Interrupted)
         {
@@ -48,6 +48,8 @@ public sealed partial class TrainCommand : Command<TrainCommand.Settings>
         {
             string metrics = string.Join("  ", summary.FinalMetrics.Select(m => $"{m.Key} {m.Value:F4}"));
             Terminal.Out.MarkupLine($"[green]saved[/] {Markup.Escape(result.ModelPath)} (best epoch {summary.BestEpoch}, {summary.Monitor} {summary.BestMetric:F4})");
+            string atHalf = string.Join("  ", summary.FinalMetricsAtHalf.Select(m => $"{m.Key} {m.Value:F4}"));
+            if (atHalf.Length > 0) Terminal.Out.MarkupLine($"validation at threshold 0.5:      {atHalf}");
             if (metrics.Length > 0) Terminal.Out.MarkupLine($"validation with tuned thresholds: {metrics}");
             if (summary.StopReason != null) Terminal.Out.MarkupLine(Markup.Escape(summary.StopReason));
         }
@@ -70,5 +72,5 @@ public sealed partial class TrainCommand : Command<TrainCommand.Settings>
 
     /// <summary>The last JSON line of <c>--json</c>: where the model is and how the run went.</summary>
     private sealed record Done(string Event, string Model, bool Interrupted, int? BestEpoch, double? BestMetric, int EpochsRun,
-        double ImagesPerSecond, IReadOnlyDictionary<string, double> FinalMetrics);
+        double ImagesPerSecond, IReadOnlyDictionary<string, double> FinalMetrics, IReadOnlyDictionary<string, double> FinalMetricsAtHalf);
 }

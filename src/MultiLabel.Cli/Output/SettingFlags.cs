@@ -47,6 +47,10 @@ internal static class SettingFlags
         ["FollowLinks"] = "--follow-links",
         ["Explanation.Folder"] = "--explain",
         ["Explanation.Labels"] = "--explain-labels",
+        ["Loss"] = "--loss",
+        ["LabelFormat"] = "--label-format",
+        ["ImagesDirectory"] = "--images",
+        ["PositiveWeight"] = "--pos-weight",
     };
 
     /// <summary>The option that sets <paramref name="setting"/>, or null when the CLI has none.</summary>

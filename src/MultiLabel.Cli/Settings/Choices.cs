@@ -18,6 +18,13 @@ public static class Choices
         [typeof(RecipePreset)] = [new("default", RecipePreset.Default), new("original", RecipePreset.Original)],
         [typeof(OptimizerKind)] = [new("adam", OptimizerKind.Adam), new("adamw", OptimizerKind.AdamW), new("sgd", OptimizerKind.Sgd)],
         [typeof(LearningRateSchedule)] = [new("onecycle", LearningRateSchedule.OneCycle, "one-cycle", "one_cycle"), new("constant", LearningRateSchedule.Constant)],
+        [typeof(LossKind)] = [new("bce", LossKind.Bce), new("asl", LossKind.Asl), new("focal", LossKind.Focal)],
+        [typeof(PositiveWeighting)] = [new("none", PositiveWeighting.None), new("auto", PositiveWeighting.Auto)],
+        [typeof(LabelFileFormat)] =
+        [
+            new("auto", LabelFileFormat.Auto), new("path-labels", LabelFileFormat.PathLabels, "csv"), new("multi-hot", LabelFileFormat.MultiHot, "multihot"),
+            new("coco", LabelFileFormat.Coco), new("label-studio", LabelFileFormat.LabelStudio, "labelstudio"), new("jsonl", LabelFileFormat.JsonLines, "json-lines"),
+        ],
         [typeof(SplitMethod)] = [new("stratified", SplitMethod.Stratified), new("random", SplitMethod.Random)],
         [typeof(MonitorMetric)] =
         [
@@ -38,6 +45,10 @@ public static class Choices
         string wanted = Normalize(text);
         return For(type)?.FirstOrDefault(c => Normalize(c.Word) == wanted || c.Aliases.Any(a => Normalize(a) == wanted))?.Value;
     }
+
+    /// <summary>The word for <paramref name="value"/>.</summary>
+    public static string Word<T>(T value) where T : struct, Enum =>
+        For(typeof(T))?.FirstOrDefault(c => c.Value.Equals(value))?.Word ?? value.ToString().ToLowerInvariant();
 
     /// <summary>The words of <paramref name="type"/> as a sentence ends them: <c>auto, torch or onnx</c>.</summary>
     public static string List(Type type) => Sentence.Or(For(type)?.Select(c => c.Word) ?? []);

@@ -29,9 +29,13 @@ public static class DatasetLoader
 {
     /// <summary>Reads <paramref name="path"/>, decodes every image, and moves images that fail to decode to the skipped files.</summary>
     public static LoadedDataset Load(string path, DatasetLoadOptions options,
+        IProgress<DecodeProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Load(ImageSource.Open(path, options.Source, cancellationToken), options, progress, cancellationToken);
+
+    /// <summary>Decodes every image of <paramref name="scan"/> and moves images that fail to decode to the skipped files.</summary>
+    public static LoadedDataset Load(DatasetScan scan, DatasetLoadOptions options,
         IProgress<DecodeProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var scan = ImageSource.Open(path, options.Source, cancellationToken);
         var cache = new ImageCache(options.CacheDirectory);
         var pixels = cache.Load(scan.Images, options.ImageSize, options.ImageSize, progress, cancellationToken, options.Threads,
             options.MaxPixels ?? ImageDecoder.DefaultMaxPixelsFor(options.ImageSize));

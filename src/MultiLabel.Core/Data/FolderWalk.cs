@@ -35,7 +35,7 @@ public static class FolderWalk
             {
                 if (walked.TryGetValue((target.Device, target.Inode), out string? first))
                 {
-                    skipped.Add(new SkippedFile(link, Visited(link, first)));
+                    skipped.Add(new SkippedFile(link, Visited(link, first)) { Kind = SkipKind.Link });
                     continue;
                 }
                 walked[(target.Device, target.Inode)] = link;
@@ -55,7 +55,7 @@ public static class FolderWalk
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                skipped.Add(new SkippedFile(folder, $"this folder cannot be read ({e.Message}); nothing in it was used"));
+                skipped.Add(new SkippedFile(folder, $"this folder cannot be read ({e.Message}); nothing in it was used") { Kind = SkipKind.Unreadable });
                 return;
             }
             var subfolders = new List<string>();
@@ -69,7 +69,7 @@ public static class FolderWalk
                 {
                     skipped.Add(new SkippedFile(path, entry.Name.Contains('\uFFFD')
                         ? $"its name is not valid UTF-8 (shown with \uFFFD where bytes cannot be decoded), so it cannot be opened{(entry is DirectoryInfo ? " and nothing in it was read" : "")}; rename it"
-                        : "it vanished while the folder was read"));
+                        : "it vanished while the folder was read") { Kind = entry.Name.Contains('\uFFFD') ? SkipKind.BadName : SkipKind.Unreadable });
                     continue;
                 }
                 switch (identity.Value.Kind)
@@ -79,13 +79,13 @@ public static class FolderWalk
                         break;
                     case FileKind.Directory:
                         if (walked.TryAdd((identity.Value.Device, identity.Value.Inode), path)) subfolders.Add(path);
-                        else skipped.Add(new SkippedFile(path, Visited(path, walked[(identity.Value.Device, identity.Value.Inode)])));
+                        else skipped.Add(new SkippedFile(path, Visited(path, walked[(identity.Value.Device, identity.Value.Inode)])) { Kind = SkipKind.Link });
                         break;
                     case FileKind.Regular:
                         files.Add(new WalkedFile(path, identity.Value, throughLink));
                         break;
                     default:
-                        skipped.Add(new SkippedFile(path, $"it is {FileIdentity.Describe(identity.Value.Kind)}, not a file"));
+                        skipped.Add(new SkippedFile(path, $"it is {FileIdentity.Describe(identity.Value.Kind)}, not a file") { Kind = SkipKind.NotAFile });
                         break;
                 }
             }
@@ -99,18 +99,18 @@ public static class FolderWalk
             if (real is null || FileIdentity.Of(link) is not { } target)
             {
                 string to = ReadLink(link);
-                skipped.Add(new SkippedFile(link, $"it is a symbolic link to {to}, which does not exist (or loops on itself)"));
+                skipped.Add(new SkippedFile(link, $"it is a symbolic link to {to}, which does not exist (or loops on itself)") { Kind = SkipKind.Link });
                 return null;
             }
             if (!followLinks && !IsUnder(real, realRoot))
             {
                 skipped.Add(new SkippedFile(link,
-                    $"it is a symbolic link to {real}, outside the dataset folder; links out of it are followed only with FollowLinks"));
+                    $"it is a symbolic link to {real}, outside the dataset folder; links out of it are followed only with FollowLinks") { Kind = SkipKind.Link });
                 return null;
             }
             if (target.Kind is not (FileKind.Directory or FileKind.Regular))
             {
-                skipped.Add(new SkippedFile(link, $"it is a symbolic link to {FileIdentity.Describe(target.Kind)} ({real}), not a file"));
+                skipped.Add(new SkippedFile(link, $"it is a symbolic link to {FileIdentity.Describe(target.Kind)} ({real}), not a file") { Kind = SkipKind.NotAFile });
                 return null;
             }
             return target;

@@ -12,8 +12,8 @@ public static class ImageSource
     {
         options ??= new ImageSourceOptions();
         if (Directory.Exists(path)) return FromFolder(path, options, cancellationToken);
-        if (File.Exists(path)) return LabelFile.Read(path);
-        throw new DatasetException($"Dataset not found: {path}. Give a folder of label-named subfolders or a CSV label file.");
+        if (File.Exists(path)) return LabelFile.Read(path, options);
+        throw new DatasetException($"Dataset not found: {path}. Give a folder of label-named subfolders or a label file (CSV, COCO or Label Studio JSON, JSON lines).");
     }
 
     /// <summary>
@@ -40,7 +40,8 @@ public static class ImageSource
             if (slash < 0)
             {
                 skipped.Add(new SkippedFile(file.Path,
-                    "lies in the dataset root, so it has no labels; move images into a folder named after their labels, e.g. black_dress/"));
+                    "lies in the dataset root, so it has no labels; move images into a folder named after their labels, e.g. black_dress/")
+                    { Kind = SkipKind.NoLabels, Detail = "in the dataset root" });
                 continue;
             }
             var labels = ParseLabels(relative[..slash], options.LabelSeparator);
@@ -49,27 +50,29 @@ public static class ImageSource
             {
                 var earlier = images[first];
                 if (earlier.Labels.SequenceEqual(labels, StringComparer.Ordinal))
-                    skipped.Add(new SkippedFile(file.Path, $"it is the same file as {earlier.Path}, which is used once"));
+                    skipped.Add(new SkippedFile(file.Path, $"it is the same file as {earlier.Path}, which is used once") { Kind = SkipKind.Duplicate });
                 else
                 {
                     conflicted.Add(first);
                     skipped.Add(new SkippedFile(file.Path,
                         $"it is the same file as {earlier.Path}, and their folders give different labels ({{{string.Join(", ", labels)}}} here, " +
-                        $"{{{string.Join(", ", earlier.Labels)}}} there); it is left out until one of the two is removed"));
+                        $"{{{string.Join(", ", earlier.Labels)}}} there); it is left out until one of the two is removed") { Kind = SkipKind.Conflict });
                 }
                 continue;
             }
             if (!TrySniff(file.Path, skipped)) continue;
             if (labels.Count == 0)
             {
-                skipped.Add(new SkippedFile(file.Path, $"its folder name '{relative[..slash]}' holds no labels; rename the folder, e.g. black_dress"));
+                skipped.Add(new SkippedFile(file.Path, $"its folder name '{relative[..slash]}' holds no labels; rename the folder, e.g. black_dress")
+                    { Kind = SkipKind.NoLabels, Detail = $"folder '{relative[..slash]}' names no labels" });
                 continue;
             }
             byIdentity[key] = images.Count;
             images.Add(new ImageRecord(file.Path, labels) { Folder = relative[..slash] });
         }
         foreach (int index in conflicted)
-            skipped.Add(new SkippedFile(images[index].Path, "it is also reached through another folder that gives it other labels (see that entry); left out"));
+            skipped.Add(new SkippedFile(images[index].Path, "it is also reached through another folder that gives it other labels (see that entry); left out")
+                { Kind = SkipKind.Conflict });
         var kept = images.Where((_, i) => !conflicted.Contains(i)).OrderBy(i => i.Path, StringComparer.Ordinal).ToList();
         return new DatasetScan(root, kept, skipped);
     }
@@ -88,7 +91,7 @@ public static class ImageSource
         {
             var format = ImageFormatSniffer.Detect(file, out _);
             if (format is not (ImageFormat.Unknown or ImageFormat.Tiff or ImageFormat.Heif)) return true;
-            skipped.Add(new SkippedFile(file, ImageFormatSniffer.DescribeNonImage(file)));
+            skipped.Add(new SkippedFile(file, ImageFormatSniffer.DescribeNonImage(file)) { Kind = SkipKind.NotAnImage });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -11,4 +11,13 @@ public sealed record ImageSourceOptions
     /// walked once, loops left out); label files may name images anywhere, with or without this.
     /// </summary>
     public bool FollowLinks { get; init; }
+
+    /// <summary>The layout of a label file; <see cref="LabelFileFormat.Auto"/> detects it.</summary>
+    public LabelFileFormat LabelFormat { get; init; } = LabelFileFormat.Auto;
+
+    /// <summary>
+    /// The folder a label file's image names are relative to; null uses the label file's folder, or the one
+    /// subfolder of it where the names resolve when none resolves beside the file.
+    /// </summary>
+    public string? ImagesDirectory { get; init; }
 }

@@ -1,76 +1,101 @@
-using System.Text;
+using MultiLabel.Data.LabelFiles;
 
 namespace MultiLabel.Data;
 
 /// <summary>
-/// A CSV label file for data not laid out by folder: one image per line, <c>path,labels</c>, labels
-/// separated by <c>;</c> or spaces (further columns count as labels too), paths relative to the file.
-/// A first line naming the columns (<c>path,labels</c>) is recognised and skipped.
+/// A label file for data not laid out by folder, in any <see cref="LabelFileFormat"/> (detected unless given). Image
+/// names are relative to the images folder: <see cref="ImageSourceOptions.ImagesDirectory"/> when set, else the label
+/// file's folder — or, when no name resolves there but names do resolve inside exactly one of its subfolders (the
+/// published layout of many sets: <c>labels.csv</c> beside <c>images/</c>), that subfolder, said in a note. A name
+/// without extension resolves when exactly one file in its folder has that stem.
 /// </summary>
 public static class LabelFile
 {
-    private static readonly string[] HeaderNames = ["path", "file", "filename", "image", "image_path"];
+    private const int Probe = 200;
 
     /// <summary>Reads the label file at <paramref name="path"/>.</summary>
-    public static DatasetScan Read(string path)
+    /// <exception cref="DatasetException">The file cannot be read as a label file at all (e.g. it is not valid JSON).</exception>
+    /// <exception cref="SettingException">The images folder set does not exist.</exception>
+    public static DatasetScan Read(string path, ImageSourceOptions? options = null)
     {
+        options ??= new ImageSourceOptions();
         path = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(path)!;
-        var images = new List<ImageRecord>();
-        var skipped = new List<SkippedFile>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        int lineNumber = 0;
-        foreach (string line in File.ReadLines(path, Encoding.UTF8))
+        var format = options.LabelFormat == LabelFileFormat.Auto ? LabelFileDetector.Detect(path) : options.LabelFormat;
+        var content = format switch
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#')) continue;
-            var fields = SplitCsvLine(line);
-            if (lineNumber == 1 && HeaderNames.Contains(fields[0].Trim().ToLowerInvariant())) continue;
+            LabelFileFormat.Coco => CocoLabelReader.Read(path),
+            LabelFileFormat.LabelStudio => LabelStudioReader.Read(path),
+            LabelFileFormat.JsonLines => JsonLinesLabelReader.Read(path),
+            _ => DelimitedLabelReader.Read(path, format),
+        };
 
-            string image = Path.GetFullPath(Path.Combine(folder, fields[0].Trim()));
-            string where = $"{Path.GetFileName(path)} line {lineNumber}";
-            if (!File.Exists(image))
+        var notes = new List<string>(content.Notes.Select(n => $"{Path.GetFileName(path)}: {n}"));
+        var locator = ChooseFolder(path, options, content.Entries, notes);
+        var images = new List<ImageRecord>();
+        var skipped = new List<SkippedFile>(content.Problems);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string file = Path.GetFileName(path);
+        foreach (var entry in content.Entries)
+        {
+            var found = locator.Resolve(entry);
+            if (found.File is not { } image)
             {
-                skipped.Add(new SkippedFile(image, $"listed in {where} but not found; fix the path (paths are relative to the label file)"));
+                skipped.Add(new SkippedFile(Path.Combine(locator.Folder, entry.Name),
+                    $"{file} {entry.Where} names '{entry.Name}', which is not found in {locator.Folder} ({found.Detail}); fix the name or set the images folder")
+                    { Kind = found.Kind, Entry = entry.Name, Detail = found.Detail });
                 continue;
             }
             if (!seen.Add(image))
             {
-                skipped.Add(new SkippedFile(image, $"listed again in {where}; the first listing is used"));
+                skipped.Add(new SkippedFile(image, $"listed again in {file} {entry.Where}; the first listing is used")
+                    { Kind = SkipKind.Duplicate, Entry = entry.Name, Detail = $"again at {entry.Where}" });
                 continue;
             }
             if (!ImageSource.TrySniff(image, skipped)) continue;
-            var labels = fields.Skip(1)
-                .SelectMany(f => f.Split([';', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)
-                .ToArray();
-            images.Add(new ImageRecord(image, labels));
+            images.Add(new ImageRecord(image, entry.Labels));
         }
         images.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new DatasetScan(path, images, skipped);
+        return new DatasetScan(path, images, skipped) { Format = content.Format, ImagesDirectory = locator.Folder, Notes = notes };
     }
 
-    /// <summary>Splits one CSV line on commas, honouring double-quoted fields.</summary>
-    internal static List<string> SplitCsvLine(string line)
+    /// <summary>The folder the names resolve in (see the type's summary); the choice of a subfolder is added to <paramref name="notes"/>.</summary>
+    private static ImageLocator ChooseFolder(string path, ImageSourceOptions options, IReadOnlyList<LabelEntry> entries, List<string> notes)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
+        if (options.ImagesDirectory is { } given)
         {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
+            string folder = Path.GetFullPath(given);
+            if (!Directory.Exists(folder))
+                throw new SettingException(nameof(ImageSourceOptions.ImagesDirectory),
+                    $"ImagesDirectory {folder} does not exist; give the folder that the image names in {Path.GetFileName(path)} are relative to.");
+            return new ImageLocator(folder);
         }
-        fields.Add(field.ToString());
-        return fields;
+        var beside = new ImageLocator(Path.GetDirectoryName(path)!);
+        var probe = entries.Take(Probe).ToArray();
+        if (probe.Length == 0 || beside.CountResolved(probe) > 0) return beside;
+
+        var candidates = SafeSubfolders(beside.Folder)
+            .Select(d => (Locator: new ImageLocator(d), Count: 0)).ToList();
+        for (int i = 0; i < candidates.Count; i++) candidates[i] = candidates[i] with { Count = candidates[i].Locator.CountResolved(probe) };
+        var hits = candidates.Where(c => c.Count > 0).ToArray();
+        if (hits.Length == 1)
+        {
+            notes.Add($"no image named in {Path.GetFileName(path)} is beside it, but they are in {Path.GetFileName(hits[0].Locator.Folder)}/, so that folder is used (set the images folder to choose another)");
+            return hits[0].Locator;
+        }
+        if (hits.Length > 1)
+            notes.Add($"no image named in {Path.GetFileName(path)} is beside it; they resolve in several subfolders ({string.Join(", ", hits.Select(h => Path.GetFileName(h.Locator.Folder) + "/"))}), so set the images folder to the right one");
+        return beside;
+    }
+
+    private static IEnumerable<string> SafeSubfolders(string folder)
+    {
+        try
+        {
+            return Directory.EnumerateDirectories(folder).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 }

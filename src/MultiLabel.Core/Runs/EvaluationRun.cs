@@ -30,8 +30,8 @@ public static class EvaluationRun
         var images = loaded.Pixels.Images;
         if (images.Count == 0)
             throw new DatasetException(
-                $"No usable images in {data}" + (loaded.Scan.Skipped.Count > 0 ? $" ({loaded.Scan.Skipped.Count} {(loaded.Scan.Skipped.Count == 1 ? "file" : "files")} skipped)" : "") +
-                ". Give a folder of label-named subfolders (black_dress/photo1.jpg) or a CSV label file.");
+                $"No usable images in {data}" + (loaded.Scan.Skipped.Count > 0 ? $" ({string.Join("; ", loaded.Scan.SkipSummary().Take(3))})" : "") +
+                ". Give a folder of label-named subfolders (black_dress/photo1.jpg) or a label file whose names resolve (see dataset inspect).");
 
         var vocabulary = predictor.Vocabulary;
         var unknown = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -53,6 +53,7 @@ public static class TrainingRun
         TorchRuntime.Configure(options.Threads);
         var device = TorchRuntime.ResolveDevice(options.Device);
         var data = TrainingData.Load(options, recipe, observer, cancellationToken);
+        recipe = data.Recipe;
         var (train, validation, vocabulary) = (data.Train, data.Validation, data.Vocabulary);
         paths.EnsureNoInputReplaced(options, data);
         AtomicFile.WriteText(paths.Labels, vocabulary.ToJson());
@@ -64,7 +65,7 @@ public static class TrainingRun
 
         torch.random.manual_seed(recipe.Seed);
         var info = ModelRegistry.Get(recipe.Model);
-        using var network = info.Create(new ModelRequest(vocabulary.Count, recipe.ImageSize));
+        using var network = info.Create(new ModelRequest(vocabulary.Count, recipe.InputSize));
         network.to(device);
         using var learner = new Learner(network, recipe, device);
 
@@ -77,15 +78,17 @@ public static class TrainingRun
         callbacks.AddRange([best, new LastCheckpoint(paths.LastCheckpoint), new RunReportWriter(paths.Folder)]);
         callbacks.AddRange(observer.Callbacks);
 
-        observer.Messages?.Report($"{train.Count} training and {validation.Count} validation images, {vocabulary.Count} labels; model {info.Name} at {recipe.ImageSize}px on {device.type}");
+        observer.Messages?.Report($"{train.Count} training and {validation.Count} validation images, {vocabulary.Count} labels; model {info.Name} at {recipe.InputSize}px on {device.type}");
         // Scanning, decoding and reading the pretrained weights leave garbage that training, which allocates
         // almost nothing managed, would otherwise keep resident the whole run: give it back before the first step.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var history = learner.Fit(train, validation, callbacks, fingerprint, resume, cancellationToken);
         if (history.Diverged is { } diverged) throw Diverged(diverged, recipe, paths, best, history, Learner.StepsPerEpoch(train.Count, recipe.BatchSize));
 
-        var thresholds = Enumerable.Repeat(0.5f, vocabulary.Count).ToArray();
+        var half = Enumerable.Repeat(0.5f, vocabulary.Count).ToArray();
+        var thresholds = half;
         var final = new Dictionary<string, double>();
+        var finalAtHalf = new Dictionary<string, double>();
         if (!history.Interrupted && best.BestEpoch == null && history.Epochs.Count > 0)
         {
             observer.Messages?.Report($"{recipe.Monitor.ColumnName()} was never a number (diverged?); saving the last epoch's weights.");
@@ -95,10 +98,9 @@ public static class TrainingRun
         {
             using (var weights = new MemoryStream(ModelBundle.ReadWeights(paths.Model))) network.load(weights);
             var (_, probabilities) = learner.Evaluate(validation);
-            if (recipe.TuneThresholds) thresholds = ThresholdTuner.Choose(probabilities, validation.Targets, vocabulary.Count);
-            var evaluator = new MultiLabelEvaluator(vocabulary.Labels, thresholds);
-            evaluator.Update(probabilities, validation.Targets);
-            foreach (var (name, value) in evaluator.Compute().SummaryMetrics()) final["val_" + name] = value;
+            if (recipe.TuneThresholds) thresholds = ThresholdTuner.Choose(probabilities!, validation.Targets, vocabulary.Count);
+            foreach (var (name, value) in Score(vocabulary, half, probabilities!, validation)) finalAtHalf["val_" + name] = value;
+            foreach (var (name, value) in Score(vocabulary, thresholds, probabilities!, validation)) final["val_" + name] = value;
             var tuned = final.ToDictionary(p => p.Key + "_tuned", p => p.Value);
             ModelBundle.Save(paths.Model, manifests.For(bestEpoch, thresholds, recipe.TuneThresholds ? tuned : null), network);
         }
@@ -117,6 +119,7 @@ public static class TrainingRun
             Interrupted = history.Interrupted,
             StopReason = history.StopReason,
             FinalMetrics = final,
+            FinalMetricsAtHalf = finalAtHalf,
             Thresholds = vocabulary.Labels.Zip(thresholds).ToDictionary(p => p.First, p => p.Second),
         };
         AtomicFile.WriteText(paths.Summary, JsonSerializer.Serialize(summary, JsonFormat.Options));
@@ -136,6 +139,14 @@ public static class TrainingRun
         return new TrainingDivergedException(
             $"Training diverged at {at}: {where.What}, so it stopped; {kept}. Lower LearningRate (it was {recipe.LearningRate:G3}) " +
             $"and start afresh with Overwrite.", nameof(TrainingOptions.LearningRate), nameof(TrainingRunOptions.Overwrite));
+    }
+
+    /// <summary>The summary metrics of <paramref name="probabilities"/> on <paramref name="data"/> at <paramref name="thresholds"/>.</summary>
+    private static IEnumerable<KeyValuePair<string, double>> Score(LabelVocabulary vocabulary, float[] thresholds, float[] probabilities, LabeledImages data)
+    {
+        var evaluator = new MultiLabelEvaluator(vocabulary.Labels, thresholds);
+        evaluator.Update(probabilities, data.Targets);
+        return evaluator.Compute().SummaryMetrics();
     }
 
     /// <summary>The snapshot in the run folder's last.ckpt; a missing or damaged one is a <see cref="SettingException"/> on Resume with one way on.</summary>
@@ -174,7 +185,7 @@ public static class TrainingRun
     /// <summary>The manifests a run saves: the network, its input and labels, the recipe, and the saved epoch's validation metrics.</summary>
     private sealed class ManifestFactory(ModelInfo info, TrainingOptions recipe, LabelVocabulary vocabulary)
     {
-        private readonly BundleManifest template = BundleManifest.For(info.Name, recipe.ImageSize, vocabulary.Labels, recipe.ResolveNormalization())
+        private readonly BundleManifest template = BundleManifest.For(info.Name, recipe.InputSize, vocabulary.Labels, recipe.ResolveNormalization())
             with { Training = RecipeRecord.From(recipe) };
 
         public BundleManifest For(EpochRecord epoch, IReadOnlyList<float>? thresholds = null, IReadOnlyDictionary<string, double>? extra = null) =>

@@ -36,8 +36,11 @@ public sealed record TrainingSummary
     /// <summary>Why it stopped early, if it did.</summary>
     public string? StopReason { get; init; }
 
-    /// <summary>Validation metrics of the saved model with its stored thresholds.</summary>
+    /// <summary>Validation metrics of the saved model with its stored thresholds (the tuned ones, when tuning is on).</summary>
     public IReadOnlyDictionary<string, double> FinalMetrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Validation metrics of the saved model with every threshold at 0.5, to compare with <see cref="FinalMetrics"/>.</summary>
+    public IReadOnlyDictionary<string, double> FinalMetricsAtHalf { get; init; } = new Dictionary<string, double>();
 
     /// <summary>Per-label thresholds stored in the model.</summary>
     public IReadOnlyDictionary<string, float> Thresholds { get; init; } = new Dictionary<string, float>();

@@ -3,6 +3,7 @@ using MultiLabel.Data;
 using MultiLabel.Metrics;
 using MultiLabel.Models;
 using MultiLabel.Training.Callbacks;
+using MultiLabel.Training.Losses;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -10,7 +11,7 @@ using static TorchSharp.torch;
 namespace MultiLabel.Training;
 
 /// <summary>
-/// Trains a <see cref="MultiLabelNetwork"/> with binary cross-entropy on its logits: shuffled,
+/// Trains a <see cref="MultiLabelNetwork"/> with the recipe's loss on its logits: shuffled,
 /// augmented batches, one optimiser step each, a validation pass with every multi-label metric after
 /// each epoch, callbacks for everything else. <see cref="Fit"/> returns the <see cref="History"/>.
 /// </summary>
@@ -27,6 +28,7 @@ public sealed class Learner : IDisposable
     private readonly BatchLoader evalLoader;
     private readonly OptimizerHelper optimizer;
     private readonly double[] peakRates;
+    private MultiLabelLoss? loss;
 
     /// <summary>Prepares to train <paramref name="network"/> (already on <paramref name="device"/>) as <paramref name="options"/> say.</summary>
     public Learner(MultiLabelNetwork network, TrainingOptions options, Device device)
@@ -58,6 +60,9 @@ public sealed class Learner : IDisposable
         if (validation.Count == 0) throw new ArgumentException("There are no validation images.", nameof(validation));
         if (resume != null && resume.Fingerprint != fingerprint)
             throw new ArgumentException("The snapshot belongs to a run with another recipe or other data.", nameof(resume));
+        loss?.Dispose();
+        loss = new MultiLabelLoss(options.Loss,
+            options.PositiveWeight == PositiveWeighting.Auto ? PositiveWeights.FromTargets(train.Targets, train.LabelCount) : null, device);
         int batchSize = options.BatchSize;
         int steps = StepsPerEpoch(train.Count, batchSize);
         var plan = new LearningRatePlan(options.Schedule, steps * options.Epochs);
@@ -186,13 +191,17 @@ public sealed class Learner : IDisposable
         optimizer.save_state_dict(writer);
     }
 
-    /// <summary>Mean loss and sigmoid probabilities (row-major <c>[N, labels]</c>) of the network on <paramref name="data"/>; null probabilities when cancelled.</summary>
+    /// <summary>
+    /// Mean loss and sigmoid probabilities (row-major <c>[N, labels]</c>) of the network on <paramref name="data"/>; null
+    /// probabilities when cancelled. The loss is the one <see cref="Fit"/> trains (with its positive weights), unweighted before any fit.
+    /// </summary>
     public (double Loss, float[]? Probabilities) Evaluate(LabeledImages data, CancellationToken cancellationToken = default)
     {
         Network.eval();
         using var noGrad = torch.no_grad();
         var probabilities = new float[data.Count * data.LabelCount];
         double lossSum = 0;
+        loss ??= new MultiLabelLoss(options.Loss, device: device);
         int batchSize = Math.Max(options.BatchSize, 32);
         var all = Enumerable.Range(0, data.Count).ToArray();
         for (int start = 0; start < data.Count; start += batchSize)
@@ -202,7 +211,7 @@ public sealed class Learner : IDisposable
             using var scope = NewDisposeScope();
             var logits = Network.forward(evalLoader.Inputs(data.Images, batch));
             var targets = evalLoader.Targets(data, batch);
-            lossSum += nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.Sum).item<float>();
+            lossSum += loss.Sum(logits, targets).item<float>();
             logits.sigmoid().to(CPU).data<float>().CopyTo(probabilities, start * data.LabelCount);
         }
         return (lossSum / probabilities.Length, probabilities);
@@ -214,15 +223,15 @@ public sealed class Learner : IDisposable
         var inputs = trainLoader.Inputs(train.Images, batch, random);
         var targets = trainLoader.Targets(train, batch);
         var logits = Network.forward(inputs);
-        var loss = nn.functional.binary_cross_entropy_with_logits(logits, targets);
-        float value = loss.item<float>();
-        if (!float.IsFinite(value)) return (value, 0); // no step: the weights stay those of the last good step
+        var value = loss!.Mean(logits, targets);
+        float lossValue = value.item<float>();
+        if (!float.IsFinite(lossValue)) return (lossValue, 0); // no step: the weights stay those of the last good step
         optimizer.zero_grad();
-        loss.backward();
+        value.backward();
         optimizer.step();
         // sigmoid(x) ≥ 0.5 exactly when x ≥ 0
         long right = logits.detach().ge(0).eq(targets.ge(0.5)).sum().item<long>();
-        return (value, right);
+        return (lossValue, right);
     }
 
     private EpochRecord Record(int epoch, double loss, double accuracy, double valLoss, float[] probabilities,
@@ -266,6 +275,7 @@ public sealed class Learner : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        loss?.Dispose();
         optimizer.Dispose();
         trainLoader.Dispose();
         evalLoader.Dispose();

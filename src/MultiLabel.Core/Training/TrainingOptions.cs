@@ -14,8 +14,14 @@ public sealed record TrainingOptions
     /// <summary>Registry name of the network (see <see cref="ModelRegistry"/>).</summary>
     public string Model { get; init; } = "resnet18-imagenet";
 
-    /// <summary>Side length of the square input, in pixels.</summary>
-    public int ImageSize { get; init; } = 128;
+    /// <summary>
+    /// Side length of the square input, in pixels; null lets the run choose from the data (128 px for images up to
+    /// 256 px, 224 px for larger photos: see <c>MultiLabel.Data.InputSizeChoice</c>) and record the choice.
+    /// </summary>
+    public int? ImageSize { get; init; }
+
+    /// <summary>The input side length; only defined once <see cref="ImageSize"/> is set (a run sets it before training).</summary>
+    public int InputSize => ImageSize ?? throw new InvalidOperationException("The image size is chosen from the data when a run starts; set ImageSize to train outside a run.");
 
     /// <summary>Number of passes over the training images.</summary>
     public int Epochs { get; init; } = 12;
@@ -65,10 +71,16 @@ public sealed record TrainingOptions
     /// <summary>Pixel normalisation; null uses the model's own.</summary>
     public Normalization? Normalization { get; init; }
 
+    /// <summary>The training objective (see <see cref="LossKind"/>).</summary>
+    public LossKind Loss { get; init; } = LossKind.Bce;
+
+    /// <summary>Whether each label's positives are weighted by its negatives ÷ positives in the training images.</summary>
+    public PositiveWeighting PositiveWeight { get; init; } = PositiveWeighting.None;
+
     /// <summary>Choose a threshold per label on the validation images after training.</summary>
     public bool TuneThresholds { get; init; } = true;
 
-    /// <summary>The recommended recipe: ImageNet ResNet18 fine-tuned at 128 px with AdamW and one cycle.</summary>
+    /// <summary>The recommended recipe: ImageNet ResNet18 fine-tuned with AdamW and one cycle, at 128 px (224 px for large photos).</summary>
     public static TrainingOptions Default { get; } = new();
 
     /// <summary>
@@ -95,6 +107,8 @@ public sealed record TrainingOptions
         Augmentation = AugmentationOptions.Original,
         Monitor = MonitorMetric.Loss,
         EarlyStoppingPatience = null,
+        Loss = LossKind.Bce,
+        PositiveWeight = PositiveWeighting.None,
     };
 
     /// <summary>The normalisation this run feeds the model.</summary>
@@ -105,7 +119,7 @@ public sealed record TrainingOptions
     {
         if (!ModelRegistry.TryGet(Model, out _))
             throw new SettingException(nameof(Model), $"Model '{Model}' is not a known network. Known models: {ModelRegistry.Names}.");
-        if (ImageSize < 16 || ImageSize > 1024)
+        if (ImageSize is < 16 or > 1024)
             throw new SettingException(nameof(ImageSize), $"ImageSize {ImageSize} is out of range; use 16 to 1024 pixels.");
         if (Epochs < 1) throw new SettingException(nameof(Epochs), $"Epochs {Epochs} must be at least 1.");
         if (BatchSize < 1) throw new SettingException(nameof(BatchSize), $"BatchSize {BatchSize} must be at least 1.");

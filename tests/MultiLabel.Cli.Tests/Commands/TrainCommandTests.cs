@@ -89,6 +89,6 @@ public class TrainCommandTests
         Assert.All(events, JsonStyle.AssertSnakeCase);
         Assert.Equal(["batch", "done", "epoch", "message"], events.Select(e => e.GetProperty("event").GetString()).Distinct().Order());
         Assert.Equal(["event", "epoch", "step", "steps", "loss", "images_per_second", "eta_seconds"], events.First(e => e.GetProperty("event").GetString() == "batch").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["event", "model", "interrupted", "best_epoch", "best_metric", "epochs_run", "images_per_second", "final_metrics"], events[^1].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["event", "model", "interrupted", "best_epoch", "best_metric", "epochs_run", "images_per_second", "final_metrics", "final_metrics_at_half"], events[^1].EnumerateObject().Select(p => p.Name));
     }
 }

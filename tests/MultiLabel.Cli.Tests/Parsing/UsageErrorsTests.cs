@@ -46,7 +46,7 @@ public class UsageErrorsTests
     [InlineData("--epochs needs a value: a whole number.", "train", "--data", "X", "--out", "Y", "--epochs")]
     [InlineData("--data needs its DIR: dataset folder (label-named subfolders) or CSV label file.", "train", "--out", "Y", "--data")]
     [InlineData("--model needs its PATH: the model.mlpkg a training run wrote, or the run folder holding it.", "predict", "x.jpg", "--model")]
-    [InlineData("--data needs its DIR: labelled images: a folder of label-named subfolders or a CSV label file, as for training.", "evaluate", "--model", "m", "--data", "--json")]
+    [InlineData("--data needs its DIR: labelled images: a folder of label-named subfolders or a label file, as for training.", "evaluate", "--model", "m", "--data", "--json")]
     [InlineData("--report needs its DIR: write an HTML report to DIR/index.html: the metrics, every image with a wrong label and its heat maps, the suspect labels (pictures in DIR/index_files).", "evaluate", "--model", "m", "--data", "d", "--report")]
     [InlineData("--json is a switch and takes no value (write --json alone, not --json=yes).", "predict", "--model", "m", "--json=yes", "x.jpg")]
     // Commands and arguments.

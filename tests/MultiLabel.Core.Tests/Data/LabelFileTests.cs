@@ -5,7 +5,7 @@ namespace MultiLabel.Tests.Data;
 public class LabelFileTests
 {
     [Fact]
-    public void Reads_paths_relative_to_the_file_with_semicolon_or_space_separated_labels()
+    public void Reads_paths_relative_to_the_file_with_semicolon_separated_labels()
     {
         using var folder = TestData.NewTempFolder();
         folder.Copy(TestData.BadInput("black_dress/ok_1.jpg"), "img/one.jpg");
@@ -14,7 +14,7 @@ public class LabelFileTests
         File.WriteAllText(folder.Combine("labels.csv"),
             "path,labels\n" +
             "img/one.jpg,red;dress\n" +
-            "\"img/two, with comma.jpg\",blue jeans\n" +
+            "\"img/two, with comma.jpg\",blue;jeans\n" +
             "img/three.jpg,\n" +
             "img/missing.jpg,red\n" +
             "img/one.jpg,black\n");

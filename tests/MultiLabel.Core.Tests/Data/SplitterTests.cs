@@ -66,6 +66,28 @@ public class SplitterTests
         }
     }
 
+    [Fact]
+    public void Many_rare_labels_mixed_into_common_ones_each_keep_a_positive_on_both_sides()
+    {
+        // 300 images with two common labels; 15 rare labels on 2 to 5 random images each, often sharing images.
+        var random = new Random(5);
+        string[] common = ["a", "b", "c", "d", "e", "f"];
+        var sets = Enumerable.Range(0, 300).Select(_ => new List<string> { common[random.Next(3)], common[3 + random.Next(3)] }).ToList();
+        for (int r = 0; r < 15; r++)
+            foreach (int image in Enumerable.Range(0, 300).OrderBy(_ => random.Next()).Take(2 + r % 4))
+                sets[image].Add($"rare{r}");
+
+        foreach (int seed in Enumerable.Range(0, 10))
+        {
+            var split = Splitter.Stratified(sets.Select(s => (IReadOnlyList<string>)s.Order(StringComparer.Ordinal).ToArray()).ToArray(), 0.2, seed);
+            for (int r = 0; r < 15; r++)
+            {
+                var holders = Enumerable.Range(0, 300).Where(i => sets[i].Contains($"rare{r}")).ToArray();
+                Assert.True(holders.Any(split.Train.Contains) && holders.Any(split.Validation.Contains), $"rare{r} (seed {seed}) is on one side only");
+            }
+        }
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(1.0)]

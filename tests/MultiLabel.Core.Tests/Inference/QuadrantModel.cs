@@ -33,9 +33,9 @@ public sealed class QuadrantModel : IDisposable
             Augmentation = AugmentationOptions.None,
             Seed = 3,
         };
-        Manifest = BundleManifest.For(options.Model, options.ImageSize, QuadrantImages.Labels);
+        Manifest = BundleManifest.For(options.Model, options.InputSize, QuadrantImages.Labels);
         torch.random.manual_seed(3);
-        using var network = ModelRegistry.Get(options.Model).Create(new ModelRequest(2, options.ImageSize, LoadPretrainedWeights: false));
+        using var network = ModelRegistry.Get(options.Model).Create(new ModelRequest(2, options.InputSize, LoadPretrainedWeights: false));
         using (var learner = new Learner(network, options, torch.CPU))
             History = learner.Fit(new LabeledImages(train, QuadrantImages.Targets(train), 2),
                 new LabeledImages(validation, QuadrantImages.Targets(validation), 2), [], "quadrants");

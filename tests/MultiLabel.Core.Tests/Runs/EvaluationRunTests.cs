@@ -124,7 +124,7 @@ public class EvaluationRunTests(TestModel model)
         var error = Assert.Throws<DatasetException>(() => EvaluationRun.Run(predictor, folder.Combine("data"), new EvaluationOptions { CacheDirectory = null }));
 
         Assert.Contains(folder.Combine("data"), error.Message);
-        Assert.Contains("1 file skipped", error.Message);
+        Assert.Contains("1 × not an image: text_a.jpg", error.Message);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public class LearnerTests
         TorchRuntime.Configure(TinyData.Threads);
         var (train, validation) = TinyData.Split();
         torch.random.manual_seed(options.Seed);
-        using var network = ModelRegistry.Get(options.Model).Create(new ModelRequest(train.LabelCount, options.ImageSize));
+        using var network = ModelRegistry.Get(options.Model).Create(new ModelRequest(train.LabelCount, options.InputSize));
         using var learner = new Learner(network, options, torch.CPU);
         return learner.Fit(train, validation, callbacks ?? [], fingerprint, resume, cancellationToken);
     }

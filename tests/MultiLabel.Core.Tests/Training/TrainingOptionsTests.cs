@@ -42,7 +42,7 @@ public class TrainingOptionsTests
 
         Assert.Equal("resnet18-imagenet", o.Model);
         Assert.True(ModelRegistry.Get(o.Model).Pretrained);
-        Assert.Equal(128, o.ImageSize);
+        Assert.Null(o.ImageSize); // chosen from the data when a run starts (InputSizeChoice)
         Assert.Equal(OptimizerKind.AdamW, o.Optimizer);
         Assert.Equal(3e-4, o.LearningRate);
         Assert.Equal(3e-3, o.HeadLearningRate);

@@ -19,6 +19,8 @@ internal static class Names
             (MonitorMetric.MacroF1, "macro_f1"), (MonitorMetric.MeanAveragePrecision, "mean_average_precision"),
         ],
         [typeof(SplitMethod)] = [(SplitMethod.Random, "random"), (SplitMethod.Stratified, "stratified")],
+        [typeof(LossKind)] = [(LossKind.Bce, "bce"), (LossKind.Asl, "asl"), (LossKind.Focal, "focal")],
+        [typeof(PositiveWeighting)] = [(PositiveWeighting.None, "none"), (PositiveWeighting.Auto, "auto")],
     };
 
     /// <summary>The stored name of <paramref name="value"/>.</summary>

@@ -68,6 +68,12 @@ public sealed record RecipeRecord
     /// <summary>The normalisation asked for, null for the model's own.</summary>
     [JsonPropertyName("normalization")] public Normalization? Normalization { get; init; }
 
+    /// <summary><c>bce</c>, <c>asl</c> or <c>focal</c>; a file without it was trained with <c>bce</c>, the only loss before this field.</summary>
+    [JsonPropertyName("loss")] public string? Loss { get; init; }
+
+    /// <summary><c>none</c> or <c>auto</c>; a file without it weighted no positives.</summary>
+    [JsonPropertyName("pos_weight")] public string? PositiveWeight { get; init; }
+
     /// <summary>Whether thresholds were tuned on the validation images.</summary>
     [JsonPropertyName("tune_thresholds")] public bool? TuneThresholds { get; init; }
 
@@ -92,6 +98,8 @@ public sealed record RecipeRecord
         Split = Names.Of(options.Split),
         Augmentation = AugmentationRecord.From(options.Augmentation),
         Normalization = options.Normalization,
+        Loss = Names.Of(options.Loss),
+        PositiveWeight = Names.Of(options.PositiveWeight),
         TuneThresholds = options.TuneThresholds,
     };
 
@@ -121,6 +129,9 @@ public sealed record RecipeRecord
             Split = Split is null ? d.Split : Names.Parse<SplitMethod>(Split, "split"),
             Augmentation = Augmentation?.ToOptions() ?? d.Augmentation,
             Normalization = Normalization,
+            // Absent means what every run wrote before these fields existed, whatever today's default is.
+            Loss = Loss is null ? LossKind.Bce : Names.Parse<LossKind>(Loss, "loss"),
+            PositiveWeight = PositiveWeight is null ? PositiveWeighting.None : Names.Parse<PositiveWeighting>(PositiveWeight, "pos_weight"),
             TuneThresholds = TuneThresholds ?? d.TuneThresholds,
         };
     }

@@ -22,6 +22,8 @@ public class RecipeRecordTests
                 Monitor = MonitorMetric.MeanAveragePrecision, Split = SplitMethod.Random, EarlyStoppingPatience = 4, FreezeBackboneEpochs = 2,
                 Augmentation = AugmentationOptions.None, Normalization = MultiLabel.Models.Normalization.ImageNet, TuneThresholds = false,
             },
+            TrainingOptions.Default with { Loss = LossKind.Asl, PositiveWeight = PositiveWeighting.Auto },
+            TrainingOptions.Default with { Loss = LossKind.Focal },
         };
         foreach (var recipe in recipes)
         {
@@ -51,6 +53,18 @@ public class RecipeRecordTests
         // The machine a run used is not part of its recipe.
         foreach (string environment in new[] { "threads", "device", "validation_data", "is_identity" })
             Assert.False(root.TryGetProperty(environment, out _), $"{environment} is stored");
+    }
+
+    [Fact]
+    public void A_file_from_before_the_loss_was_a_setting_was_trained_with_unweighted_bce()
+    {
+        var options = new RecipeRecord { Model = "resnet18-imagenet" }.ToOptions();
+
+        Assert.Equal(LossKind.Bce, options.Loss);
+        Assert.Equal(PositiveWeighting.None, options.PositiveWeight);
+        string json = JsonSerializer.Serialize(RecipeRecord.From(TrainingOptions.Default with { Loss = LossKind.Asl, PositiveWeight = PositiveWeighting.Auto }));
+        Assert.Contains("\"loss\":\"asl\"", json);
+        Assert.Contains("\"pos_weight\":\"auto\"", json);
     }
 
     [Fact]
