@@ -58,7 +58,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
                 manifest.Architecture, manifest.Labels));
             return 0;
         }
-        Terminal.Out.MarkupLine($"Wrote [bold]{Markup.Escape(settings.Onnx)}[/] ({bytes / 1e6:F1} MB, ONNX opset {OnnxExporter.OpsetVersion}).");
+        Terminal.Out.MarkupLine($"Wrote [bold]{Shown.Markup(settings.Onnx)}[/] ({bytes / 1e6:F1} MB, ONNX opset {OnnxExporter.OpsetVersion}).");
         Terminal.Out.MarkupLine($"  input  [bold]{OnnxExporter.InputName}[/]: uint8 RGB [[{OnnxExporter.BatchDimension}, {size}, {size}, 3]] (NHWC, 0–255; normalisation is inside the graph)");
         Terminal.Out.MarkupLine($"  output [bold]{OnnxExporter.OutputName}[/]: float [[{OnnxExporter.BatchDimension}, {labels}]], one sigmoid probability per label");
         Terminal.Out.MarkupLine($"  metadata: {OnnxExporter.LabelsKey}, {OnnxExporter.ThresholdsKey}, {OnnxExporter.ImageSizeKey}, {OnnxExporter.NormalizationKey}, {OnnxExporter.ArchitectureKey}");

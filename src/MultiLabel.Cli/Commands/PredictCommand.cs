@@ -158,12 +158,12 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             try { AnnotatedImage.Save(ok[i].Source, ok[i], targets[i]); }
             catch (Exception e) when (e is ImageDecodeException or IOException or UnauthorizedAccessException)
             {
-                Terminal.Error.MarkupLine($"[yellow]warning:[/] could not write the annotated copy of {Markup.Escape(ok[i].Source)}: {Markup.Escape(e.Message)}");
+                Terminal.Error.MarkupLine($"[yellow]warning:[/] could not write the annotated copy of {Shown.Markup(ok[i].Source)}: {Shown.Markup(e.Message)}");
             }
             progress.Report(Interlocked.Increment(ref done));
         });
         if (ok.Length > 0 && settings.Output == PredictionFormat.Table && !settings.Quiet)
-            Terminal.Error.MarkupLine($"annotated copies in {Markup.Escape(Path.GetFullPath(folder))}");
+            Terminal.Error.MarkupLine($"annotated copies in {Shown.Markup(Path.GetFullPath(folder))}");
     }
 
     /// <summary>Writes the heat maps of the predicted images (see <see cref="ExplanationRun"/>); null in place of images that failed.</summary>
@@ -178,9 +178,9 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             Threads = settings.Threads,
         }, new CountProgressReporter("explaining images", results.Count(r => !r.Failed), settings.Quiet), cancellationToken);
         foreach (var failure in explained.Where(e => e?.Error != null))
-            Terminal.Error.MarkupLine($"[yellow]warning:[/] no heat map of {Markup.Escape(failure!.Source)}: {Markup.Escape(failure.Error!)}");
+            Terminal.Error.MarkupLine($"[yellow]warning:[/] no heat map of {Shown.Markup(failure!.Source)}: {Shown.Markup(failure.Error!)}");
         int written = explained.Sum(e => e?.Overlays.Count ?? 0);
-        if (!settings.Quiet) Terminal.Error.MarkupLine($"{written} heat {(written == 1 ? "map" : "maps")} in {Markup.Escape(Path.GetFullPath(folder))}");
+        if (!settings.Quiet) Terminal.Error.MarkupLine($"{written} heat {(written == 1 ? "map" : "maps")} in {Shown.Markup(Path.GetFullPath(folder))}");
         return explained;
     }
 
@@ -190,14 +190,14 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         foreach (var result in results)
         {
             string cell;
-            if (result.Error is { } error) cell = $"[red]error:[/] {Markup.Escape(error)}";
-            else if (result.Labels.Count > 0) cell = string.Join(", ", result.Labels.Select(l => $"[bold]{Markup.Escape(l)}[/] {result.Scores[l]:0.000}"));
+            if (result.Error is { } error) cell = $"[red]error:[/] {Shown.Markup(SettingFlags.TranslateProse(error))}";
+            else if (result.Labels.Count > 0) cell = string.Join(", ", result.Labels.Select(l => $"[bold]{Shown.Markup(l)}[/] {result.Scores[l]:0.000}"));
             else
             {
                 var best = result.Scores.MaxBy(s => s.Value);
-                cell = $"[grey]no label (highest: {Markup.Escape(best.Key)} {best.Value:0.000})[/]";
+                cell = $"[grey]no label (highest: {Shown.Markup(best.Key)} {best.Value:0.000})[/]";
             }
-            table.AddRow(new Markup(Markup.Escape(result.Source)), new Markup(cell));
+            table.AddRow(new Markup(Shown.Markup(result.Source)), new Markup(cell));
         }
         Terminal.Out.Write(table);
         int failed = results.Count(r => r.Failed);

@@ -90,7 +90,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         await using var server = new PredictionServer(settings.ToOptions(model));
         await server.StartAsync(cancellationToken);
         var urls = string.Join(", ", server.Urls);
-        Terminal.Error.MarkupLine($"[grey]listening on {Markup.Escape(urls)}; loading {Markup.Escape(model)}...[/]");
+        Terminal.Error.MarkupLine($"[grey]listening on {Shown.Markup(urls)}; loading {Shown.Markup(model)}...[/]");
         BundleManifest manifest;
         try
         {
@@ -103,8 +103,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             Terminal.Error.MarkupLine("[grey]stopped before the model finished loading[/]");
             return 0;
         }
-        Terminal.Error.MarkupLine($"Serving [bold]{Markup.Escape(manifest.Architecture)}[/] ({manifest.Labels.Count} labels, {manifest.ImageSize}px) " +
-                                  $"on [bold]{Markup.Escape(urls)}[/]: upload page at /, API at POST /v1/predict. Ctrl-C stops.");
+        Terminal.Error.MarkupLine($"Serving [bold]{Shown.Markup(manifest.Architecture)}[/] ({manifest.Labels.Count} labels, {manifest.ImageSize}px) " +
+                                  $"on [bold]{Shown.Markup(urls)}[/]: upload page at /, API at POST /v1/predict. Ctrl-C stops.");
         await server.WaitForShutdownAsync(cancellationToken);
         Terminal.Error.MarkupLine("[grey]stopped[/]");
         return 0;

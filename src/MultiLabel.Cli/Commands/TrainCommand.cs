@@ -42,16 +42,16 @@ public sealed partial class TrainCommand : Command<TrainCommand.Settings>
         }
         else if (summary.Interrupted)
         {
-            Terminal.Error.MarkupLine($"[yellow]interrupted[/] after {summary.EpochsRun} epochs; state saved. Continue with: {Markup.Escape(TerminalText.Escape(ResumeCommand(context.Arguments)))}");
+            Terminal.Error.MarkupLine($"[yellow]interrupted[/] after {summary.EpochsRun} epochs; state saved. Continue with: {Shown.Markup(TerminalText.Escape(ResumeCommand(context.Arguments)))}");
         }
         else
         {
             string metrics = string.Join("  ", summary.FinalMetrics.Select(m => $"{m.Key} {m.Value:F4}"));
-            Terminal.Out.MarkupLine($"[green]saved[/] {Markup.Escape(result.ModelPath)} (best epoch {summary.BestEpoch}, {summary.Monitor} {summary.BestMetric:F4})");
+            Terminal.Out.MarkupLine($"[green]saved[/] {Shown.Markup(result.ModelPath)} (best epoch {summary.BestEpoch}, {summary.Monitor} {summary.BestMetric:F4})");
             string atHalf = string.Join("  ", summary.FinalMetricsAtHalf.Select(m => $"{m.Key} {m.Value:F4}"));
             if (atHalf.Length > 0) Terminal.Out.MarkupLine($"validation at threshold 0.5:      {atHalf}");
             if (metrics.Length > 0) Terminal.Out.MarkupLine($"validation with tuned thresholds: {metrics}");
-            if (summary.StopReason != null) Terminal.Out.MarkupLine(Markup.Escape(summary.StopReason));
+            if (summary.StopReason != null) Terminal.Out.MarkupLine(Shown.Markup(summary.StopReason));
         }
         return summary.Interrupted ? 130 : 0;
     }

@@ -33,7 +33,7 @@ internal sealed class ErrorReport(IReadOnlyList<string> args, IAnsiConsole conso
             console.WriteException(exception, ExceptionFormats.ShortenPaths);
             return 70;
         }
-        console.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
+        console.MarkupLine($"[red]error:[/] {Shown.Markup(error.Message)}");
         return error.ExitCode;
     }
 

@@ -53,6 +53,12 @@ internal static class SettingFlags
         ["PositiveWeight"] = "--pos-weight",
     };
 
+    /// <summary>Settings that Core's notes and skip reasons may name in passing (they are not errors of one setting).</summary>
+    private static readonly string[] InProse = ["FollowLinks", "MaxPixels", "ImageSize", "ImagesDirectory", "LabelFormat"];
+
+    /// <summary>A note or reason from Core with the settings it names in passing written as their options.</summary>
+    public static string TranslateProse(string text) => Translate(text, InProse);
+
     /// <summary>The option that sets <paramref name="setting"/>, or null when the CLI has none.</summary>
     public static string? For(string setting) => Flags.GetValueOrDefault(setting);
 

@@ -87,6 +87,12 @@ public static class ImageSource
     /// <summary>True when <paramref name="file"/> starts like a supported image; otherwise records why it is skipped.</summary>
     internal static bool TrySniff(string file, List<SkippedFile> skipped)
     {
+        if (Files.FileIdentity.Of(file) is { Kind: not Files.FileKind.Regular } other)
+        {
+            // Opening a pipe would wait for a writer forever; a device may never end.
+            skipped.Add(new SkippedFile(file, $"it is {Files.FileIdentity.Describe(other.Kind)}, not a file") { Kind = SkipKind.NotAFile });
+            return false;
+        }
         try
         {
             var format = ImageFormatSniffer.Detect(file, out _);

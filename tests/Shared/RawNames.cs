@@ -1,7 +1,8 @@
+// Shared by the Core and CLI test projects (linked from each .csproj).
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace MultiLabel.Tests.Hostile;
+namespace MultiLabel.Tests;
 
 /// <summary>Gives files names that are not valid UTF-8, as other systems and old archives leave them: .NET strings cannot spell such names, so libc's rename does.</summary>
 internal static class RawNames
