@@ -78,7 +78,7 @@ public sealed class DatasetInspectCommand : Command<DatasetInspectCommand.Settin
         var wrong = scan.Skipped.Where(s => s.Kind.IsLabelFileProblem()).ToArray();
         if (wrong.Length == 0) return null;
         return $"{wrong.Length} {(wrong.Length == 1 ? "entry" : "entries")} of {Path.GetFileName(scan.Source)} could not be used " +
-               $"(the other {scan.Images.Count} images were read); the first: {wrong[0].Reason}.";
+               $"(the other {scan.Images.Count} images were read); the first: {SettingFlags.TranslateProse(wrong[0].Reason)}.";
     }
 
     private static void Print(DatasetScan scan, IReadOnlyDictionary<string, int> labelSets)
@@ -105,7 +105,7 @@ public sealed class DatasetInspectCommand : Command<DatasetInspectCommand.Settin
                                "they may not reach both sides of the split and their thresholds stay at 0.5");
         if (scan.Skipped.Count == 0) return;
         console.MarkupLine("[bold]skipped[/], leading reasons:");
-        foreach (var group in scan.SkipSummary().Take(8)) console.MarkupLine("  " + Shown.Markup(group.ToString()));
+        foreach (var group in scan.SkipSummary().Take(8)) console.MarkupLine("  " + Shown.Markup(SettingFlags.TranslateProse(group.ToString())));
         if (scan.Skipped.Count > 20) return;
         var skipped = new Table().AddColumn("skipped file").AddColumn("reason");
         foreach (var file in scan.Skipped) skipped.AddRow(Shown.Markup(file.Path), Shown.Markup(SettingFlags.TranslateProse(file.Reason)));
@@ -128,8 +128,8 @@ public sealed class DatasetInspectCommand : Command<DatasetInspectCommand.Settin
         public static Report From(DatasetScan scan, IReadOnlyDictionary<string, int> labelSets) => new(
             scan.Images.Count, scan.Format is { } f ? Choices.Word(f) : null, scan.ImagesDirectory, scan.Notes, scan.UnlabeledImages,
             scan.LabelCounts(), scan.RareLabels().Select(r => r.Key).ToArray(), labelSets,
-            scan.SkipSummary().Select(g => new SkipReason(g.Kind.Describe(), g.Count, g.Example, g.Detail)).ToArray(),
-            scan.Skipped.Select(s => new SkippedEntry(s.Path, s.Reason)).ToArray());
+            scan.SkipSummary().Select(g => new SkipReason(g.Kind.Describe(), g.Count, g.Example, SettingFlags.TranslateProse(g.Detail))).ToArray(),
+            scan.Skipped.Select(s => new SkippedEntry(s.Path, SettingFlags.TranslateProse(s.Reason))).ToArray());
     }
 
     /// <summary>One reason files were left out, with its count and an example.</summary>

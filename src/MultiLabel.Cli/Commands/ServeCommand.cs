@@ -100,12 +100,14 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         {
             // Stopped while the model loads: the server waits for the load to end, then stops without a word more.
             await server.StopAsync(CancellationToken.None);
+            await server.DisposeAsync(); // flushes the log before the last line
             Terminal.Error.MarkupLine("[grey]stopped before the model finished loading[/]");
             return 0;
         }
         Terminal.Error.MarkupLine($"Serving [bold]{Shown.Markup(manifest.Architecture)}[/] ({manifest.Labels.Count} labels, {manifest.ImageSize}px) " +
                                   $"on [bold]{Shown.Markup(urls)}[/]: upload page at /, API at POST /v1/predict. Ctrl-C stops.");
         await server.WaitForShutdownAsync(cancellationToken);
+        await server.DisposeAsync(); // flushes the log before the last line
         Terminal.Error.MarkupLine("[grey]stopped[/]");
         return 0;
     }

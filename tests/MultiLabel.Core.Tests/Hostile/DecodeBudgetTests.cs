@@ -21,17 +21,12 @@ public class DecodeBudgetTests
     }
 
     [Fact]
-    public void A_jpeg_declaring_65500_squared_is_refused_in_under_100_ms()
+    public void A_jpeg_declaring_65500_squared_is_refused_from_its_header()
     {
         byte[] bomb = HostileImages.JpegDeclaring(65_500, 65_500);
-        Assert.Throws<ImageDecodeException>(() => ImageDecoder.Decode(bomb, 128, 128)); // the codec's first use loads it
-
-        var clock = Stopwatch.StartNew();
-        var error = Assert.Throws<ImageDecodeException>(() => ImageDecoder.Decode(bomb, 128, 128));
-        clock.Stop();
+        var error = Assert.Throws<ImageDecodeException>(() => ImageDecoder.Decode(bomb, 128, 128)); // its time: bench/hostile.sh
 
         Assert.True(bomb.Length < 4096, $"the bomb is {bomb.Length} bytes");
-        Assert.True(clock.ElapsedMilliseconds < 100, $"refused after {clock.ElapsedMilliseconds} ms");
         Assert.Equal("its header declares 65500×65500 pixels, which even decoded at 8188×8188 is more than the 40 megapixels decoded per image; " +
                      "it is refused as a likely decompression bomb: downscale it, or raise the pixel budget", error.Message);
     }

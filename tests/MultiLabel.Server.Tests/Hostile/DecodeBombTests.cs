@@ -26,18 +26,13 @@ public sealed class DecodeBombTests(ServedModel served)
     }
 
     [Fact]
-    public async Task A_jpeg_declaring_65500_squared_is_refused_quickly()
+    public async Task A_jpeg_declaring_65500_squared_is_refused_from_its_header()
     {
         byte[] bomb = HostileImages.JpegDeclaring(65_500, 65_500);
-        (await served.Client.PostAsync("/v1/predict", Requests.Raw(bomb))).Dispose(); // warm the connection and the codec
-
-        var clock = Stopwatch.StartNew();
-        using var answer = await served.Client.PostAsync("/v1/predict", Requests.Raw(bomb));
-        clock.Stop();
+        using var answer = await served.Client.PostAsync("/v1/predict", Requests.Raw(bomb)); // its time: bench/hostile.sh
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.StatusCode);
         Assert.Contains("declares 65500×65500 pixels, which even decoded at 8188×8188 is more than the 40 megapixels", await answer.ErrorAsync());
-        Assert.True(clock.ElapsedMilliseconds < 500, $"answered after {clock.ElapsedMilliseconds} ms"); // the decoder itself takes < 100 ms (Core test)
     }
 
     [Fact]
