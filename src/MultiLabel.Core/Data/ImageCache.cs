@@ -32,7 +32,8 @@ public sealed class ImageCache
 
     /// <summary>Decodes (or reads from the cache) every image at <paramref name="width"/> × <paramref name="height"/>.</summary>
     public DecodedImages Load(IReadOnlyList<ImageRecord> images, int width, int height,
-        IProgress<DecodeProgress>? progress = null, CancellationToken cancellationToken = default, int maxThreads = 0)
+        IProgress<DecodeProgress>? progress = null, CancellationToken cancellationToken = default, int maxThreads = 0,
+        long maxPixels = ImageDecoder.DefaultMaxPixels)
     {
         var pixels = new byte[images.Count][];
         var errors = new string?[images.Count];
@@ -44,7 +45,7 @@ public sealed class ImageCache
             MaxDegreeOfParallelism = maxThreads > 0 ? maxThreads : Environment.ProcessorCount,
         }, i =>
         {
-            if (LoadOne(images[i].Path, width, height, out pixels[i]!, out errors[i])) Interlocked.Increment(ref fromCache);
+            if (LoadOne(images[i].Path, width, height, maxPixels, out pixels[i]!, out errors[i])) Interlocked.Increment(ref fromCache);
             int n = Interlocked.Increment(ref done);
             if (n % reportEvery == 0 || n == images.Count) progress?.Report(new DecodeProgress(n, images.Count, Volatile.Read(ref fromCache)));
         });
@@ -61,22 +62,24 @@ public sealed class ImageCache
     }
 
     /// <summary>Decodes one image through the cache; returns true when the result came from the cache.</summary>
-    private bool LoadOne(string path, int width, int height, out byte[]? pixels, out string? error)
+    private bool LoadOne(string path, int width, int height, long maxPixels, out byte[]? pixels, out string? error)
     {
         string? entry = null;
         if (Directory != null && TryEntryPath(path, width, height, out entry) && TryRead(entry, 3 * width * height, out pixels, out error))
             return true;
+        bool remember = true;
         try
         {
-            pixels = ImageDecoder.Decode(path, width, height).Pixels;
+            pixels = ImageDecoder.Decode(path, width, height, maxPixels).Pixels;
             error = null;
         }
         catch (ImageDecodeException e)
         {
             pixels = null;
             error = e.Message;
+            remember = !e.OverBudget; // a refusal under one budget must not outlive a larger budget
         }
-        if (entry != null) TryWrite(entry, pixels, error);
+        if (entry != null && remember) TryWrite(entry, pixels, error);
         return false;
     }
 

@@ -23,6 +23,7 @@ public static class EvaluationRun
         {
             Source = options.Source,
             ImageSize = predictor.ImageSize,
+            MaxPixels = predictor.MaxPixels,
             CacheDirectory = options.CacheDirectory,
             Threads = options.Threads,
         }, observer.Decoding, cancellationToken);
