@@ -7,12 +7,15 @@ namespace MultiLabel.Server;
 /// <summary>
 /// Loads the model in the background once the host has started (Kestrel listening), so the server
 /// answers (503 on <c>/healthz</c>) while a large model loads. A failed load stops the host; the
-/// failure is kept for <see cref="PredictionServer"/> to rethrow.
+/// failure is kept for <see cref="PredictionServer"/> to rethrow. Stopping while the model loads waits for the load to
+/// end before the predictor is disposed and the process exits: a load cannot be cut off half-way through native code
+/// (libtorch, ONNX Runtime) without the process dying noisily.
 /// </summary>
 internal sealed class ModelState(Func<Predictor> load, IHostApplicationLifetime lifetime, ILogger<ModelState> logger)
     : IHostedLifecycleService, IDisposable
 {
     private readonly TaskCompletionSource<Predictor> loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task loading = Task.CompletedTask;
 
     /// <summary>The predictor once loaded, else null.</summary>
     public Predictor? Predictor { get; private set; }
@@ -22,7 +25,7 @@ internal sealed class ModelState(Func<Predictor> load, IHostApplicationLifetime 
 
     public Task StartedAsync(CancellationToken cancellationToken)
     {
-        _ = Task.Run(Load, CancellationToken.None);
+        loading = Task.Run(Load, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -34,7 +37,8 @@ internal sealed class ModelState(Func<Predictor> load, IHostApplicationLifetime 
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StoppedAsync(CancellationToken cancellationToken) =>
+        await loading.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
     private void Load()
     {
@@ -55,5 +59,9 @@ internal sealed class ModelState(Func<Predictor> load, IHostApplicationLifetime 
         }
     }
 
-    public void Dispose() => Predictor?.Dispose();
+    public void Dispose()
+    {
+        loading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+        Predictor?.Dispose();
+    }
 }

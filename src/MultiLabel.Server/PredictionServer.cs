@@ -62,6 +62,7 @@ public sealed class PredictionServer : IAsyncDisposable
             services.GetRequiredService<IHostApplicationLifetime>(), services.GetRequiredService<ILogger<ModelState>>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<ModelState>());
         builder.Services.AddSingleton<PredictionBatcher>();
+        builder.Services.AddSingleton<DecodeSlots>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PredictionBatcher>());
 
         app = builder.Build();
@@ -70,12 +71,16 @@ public sealed class PredictionServer : IAsyncDisposable
         metrics.ModelLoaded = () => model.Predictor != null;
         var logger = app.Services.GetRequiredService<ILogger<PredictionServer>>();
 
+        var hosts = new HostCheck(options);
         app.Use((context, next) => ObserveAsync(context, next, metrics, logger));
+        app.Use(hosts.InvokeAsync);
+        app.UseStatusCodePages(ClientMistakes.WriteAsync);
         app.MapPost("/v1/predict", PredictEndpoint.HandleAsync);
-        app.MapGet("/v1/model", ModelEndpoint.Handle);
-        app.MapGet("/healthz", HealthEndpoint.Handle);
-        app.MapGet("/metrics", MetricsEndpoint.Handle);
-        foreach (var path in PageEndpoint.Assets.Keys) app.MapGet(path, PageEndpoint.Handle);
+        string[] read = [HttpMethods.Get, HttpMethods.Head]; // HEAD wherever GET is: same headers, no body
+        app.MapMethods("/v1/model", read, ModelEndpoint.Handle);
+        app.MapMethods("/healthz", read, HealthEndpoint.Handle);
+        app.MapMethods("/metrics", read, MetricsEndpoint.Handle);
+        foreach (var path in PageEndpoint.Assets.Keys) app.MapMethods(path, read, PageEndpoint.Handle);
     }
 
     /// <summary>The addresses the server listens on, with the real port where port 0 was asked for (after <see cref="StartAsync"/>).</summary>

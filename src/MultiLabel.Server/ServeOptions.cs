@@ -23,6 +23,23 @@ public sealed record ServeOptions
     /// <summary>Largest request body accepted, all images of a request together; larger ones get 413.</summary>
     public long MaxRequestBytes { get; init; } = 10 * 1024 * 1024;
 
+    /// <summary>Most images one request may carry; a request with more is refused whole with 413 before any is decoded.</summary>
+    public int MaxImagesPerRequest { get; init; } = 32;
+
+    /// <summary>
+    /// Most images decoded at once across all requests: each decode may take up to the pixel budget's memory (4 bytes a
+    /// pixel, see <see cref="PredictorOptions.MaxPixels"/>), so N hostile requests cost at most this many images' worth.
+    /// </summary>
+    public int MaxConcurrentDecodes { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>
+    /// Host names (the request's <c>Host</c> header without its port) the server answers; others get 400, so a page on another
+    /// site cannot reach it through DNS rebinding. Null allows the hosts of <see cref="Urls"/> and the loopback names
+    /// (localhost, 127.0.0.1, [::1]); a wildcard address (0.0.0.0, *, +) also allows this machine's name and addresses.
+    /// <c>*</c> in the list allows every host.
+    /// </summary>
+    public IReadOnlyList<string>? AllowedHosts { get; init; }
+
     /// <summary>How long stopping waits for requests in flight before it gives up on them.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -33,5 +50,8 @@ public sealed record ServeOptions
         if (MaxBatchSize < 1) throw new ArgumentException($"The largest batch must hold at least one image, not {MaxBatchSize}.");
         if (MaxBatchWait < TimeSpan.Zero) throw new ArgumentException($"The batch wait cannot be negative ({MaxBatchWait.TotalMilliseconds} ms).");
         if (MaxRequestBytes < 1) throw new ArgumentException($"The request size limit must be positive, not {MaxRequestBytes} bytes.");
+        if (MaxImagesPerRequest < 1) throw new ArgumentException($"A request must be allowed at least one image, not {MaxImagesPerRequest}.");
+        if (MaxConcurrentDecodes < 1) throw new ArgumentException($"At least one decode must be allowed at a time, not {MaxConcurrentDecodes}.");
+        if (AllowedHosts is { Count: 0 }) throw new ArgumentException("The allowed hosts cannot be an empty list; leave them unset for the default, or give * to allow every host.");
     }
 }

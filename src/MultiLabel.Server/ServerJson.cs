@@ -5,7 +5,8 @@ namespace MultiLabel.Server;
 
 /// <summary>
 /// The JSON style of every answer: snake_case names, compact; label names (dictionary keys) kept as
-/// they are; a metric that is not a number is written as the string <c>"NaN"</c>.
+/// they are. No answer carries a number that is not one: a prediction the model gave NaN for is an error for that image,
+/// a metric that is not a number is null.
 /// </summary>
 internal static class ServerJson
 {

@@ -48,7 +48,7 @@ public sealed class DatasetInspectCommand : Command<DatasetInspectCommand.Settin
         }
         catch (DatasetException e)
         {
-            Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            Terminal.Error.MarkupLine($"[red]error:[/] {Shown.Markup(e.Message)}");
             return 2;
         }
 
@@ -59,11 +59,11 @@ public sealed class DatasetInspectCommand : Command<DatasetInspectCommand.Settin
         string? problem = Problem(scan);
         if (problem != null)
         {
-            Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(problem)}");
+            Terminal.Error.MarkupLine($"[red]error:[/] {Shown.Markup(problem)}");
             return 2;
         }
         if (labelSets.Count == 1)
-            Terminal.Error.MarkupLine($"[yellow]warning:[/] every image carries the same labels ({Markup.Escape(labelSets.Keys.First())}); training needs at least two label sets.");
+            Terminal.Error.MarkupLine($"[yellow]warning:[/] every image carries the same labels ({Shown.Markup(labelSets.Keys.First())}); training needs at least two label sets.");
         return 0;
     }
 
@@ -78,7 +78,7 @@ public sealed class DatasetInspectCommand : Command<DatasetInspectCommand.Settin
         var wrong = scan.Skipped.Where(s => s.Kind.IsLabelFileProblem()).ToArray();
         if (wrong.Length == 0) return null;
         return $"{wrong.Length} {(wrong.Length == 1 ? "entry" : "entries")} of {Path.GetFileName(scan.Source)} could not be used " +
-               $"(the other {scan.Images.Count} images were read); the first: {wrong[0].Reason}.";
+               $"(the other {scan.Images.Count} images were read); the first: {SettingFlags.TranslateProse(wrong[0].Reason)}.";
     }
 
     private static void Print(DatasetScan scan, IReadOnlyDictionary<string, int> labelSets)
@@ -86,29 +86,29 @@ public sealed class DatasetInspectCommand : Command<DatasetInspectCommand.Settin
         var console = Terminal.Out;
         var counts = scan.LabelCounts();
         console.MarkupLine($"[bold]{scan.Images.Count}[/] images, [bold]{counts.Count}[/] labels, " +
-                           $"[bold]{labelSets.Count}[/] label sets, [bold]{scan.Skipped.Count}[/] files skipped in {Markup.Escape(scan.Source)}");
+                           $"[bold]{labelSets.Count}[/] label sets, [bold]{scan.Skipped.Count}[/] files skipped in {Shown.Markup(scan.Source)}");
         if (scan.Format is { } format)
-            console.MarkupLine($"read as a [bold]{Choices.Word(format)}[/] label file; images in {Markup.Escape(scan.ImagesDirectory ?? "")}");
-        foreach (string note in scan.Notes) console.MarkupLine($"note: {Markup.Escape(note)}");
+            console.MarkupLine($"read as a [bold]{Choices.Word(format)}[/] label file; images in {Shown.Markup(scan.ImagesDirectory ?? "")}");
+        foreach (string note in scan.Notes) console.MarkupLine($"note: {Shown.Markup(SettingFlags.TranslateProse(note))}");
         if (scan.UnlabeledImages > 0) console.MarkupLine($"{scan.UnlabeledImages} images carry no label (every target 0)");
 
         var labels = new Table().AddColumn("label").AddColumn(new TableColumn("images").RightAligned());
         foreach (var (label, count) in counts)
-            labels.AddRow(Markup.Escape(label), count < DatasetScan.RareLabelImages ? $"[yellow]{count} (rare)[/]" : count.ToString());
+            labels.AddRow(Shown.Markup(label), count < DatasetScan.RareLabelImages ? $"[yellow]{count} (rare)[/]" : count.ToString());
         var sets = new Table().AddColumn("label set").AddColumn(new TableColumn("images").RightAligned());
-        foreach (var (set, count) in labelSets.OrderByDescending(p => p.Value).Take(30)) sets.AddRow(Markup.Escape(set), count.ToString());
+        foreach (var (set, count) in labelSets.OrderByDescending(p => p.Value).Take(30)) sets.AddRow(Shown.Markup(set), count.ToString());
         console.Write(new Columns(labels, sets) { Expand = false });
         if (labelSets.Count > 30) console.MarkupLine($"(the 30 most frequent of {labelSets.Count} label sets)");
         var rare = scan.RareLabels();
         if (rare.Count > 0)
-            console.MarkupLine($"[yellow]rare:[/] {rare.Count} label(s) on fewer than {DatasetScan.RareLabelImages} images ({Markup.Escape(string.Join(", ", rare.Select(r => r.Key)))}); " +
+            console.MarkupLine($"[yellow]rare:[/] {rare.Count} label(s) on fewer than {DatasetScan.RareLabelImages} images ({Shown.Markup(string.Join(", ", rare.Select(r => r.Key)))}); " +
                                "they may not reach both sides of the split and their thresholds stay at 0.5");
         if (scan.Skipped.Count == 0) return;
         console.MarkupLine("[bold]skipped[/], leading reasons:");
-        foreach (var group in scan.SkipSummary().Take(8)) console.MarkupLine("  " + Markup.Escape(group.ToString()));
+        foreach (var group in scan.SkipSummary().Take(8)) console.MarkupLine("  " + Shown.Markup(SettingFlags.TranslateProse(group.ToString())));
         if (scan.Skipped.Count > 20) return;
         var skipped = new Table().AddColumn("skipped file").AddColumn("reason");
-        foreach (var file in scan.Skipped) skipped.AddRow(Markup.Escape(file.Path), Markup.Escape(file.Reason));
+        foreach (var file in scan.Skipped) skipped.AddRow(Shown.Markup(file.Path), Shown.Markup(SettingFlags.TranslateProse(file.Reason)));
         console.Write(skipped);
     }
 
@@ -128,8 +128,8 @@ public sealed class DatasetInspectCommand : Command<DatasetInspectCommand.Settin
         public static Report From(DatasetScan scan, IReadOnlyDictionary<string, int> labelSets) => new(
             scan.Images.Count, scan.Format is { } f ? Choices.Word(f) : null, scan.ImagesDirectory, scan.Notes, scan.UnlabeledImages,
             scan.LabelCounts(), scan.RareLabels().Select(r => r.Key).ToArray(), labelSets,
-            scan.SkipSummary().Select(g => new SkipReason(g.Kind.Describe(), g.Count, g.Example, g.Detail)).ToArray(),
-            scan.Skipped.Select(s => new SkippedEntry(s.Path, s.Reason)).ToArray());
+            scan.SkipSummary().Select(g => new SkipReason(g.Kind.Describe(), g.Count, g.Example, SettingFlags.TranslateProse(g.Detail))).ToArray(),
+            scan.Skipped.Select(s => new SkippedEntry(s.Path, SettingFlags.TranslateProse(s.Reason))).ToArray());
     }
 
     /// <summary>One reason files were left out, with its count and an example.</summary>

@@ -3,6 +3,7 @@ using MultiLabel.Cli.Inputs;
 using MultiLabel.Cli.Output;
 using MultiLabel.Cli.Settings;
 using MultiLabel.Data;
+using MultiLabel.Files;
 using MultiLabel.Inference;
 using MultiLabel.Metrics;
 using MultiLabel.Reporting;
@@ -58,6 +59,10 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         [Description(DatasetSettings.ImagesHelp)]
         public string? Images { get; init; }
 
+        [CommandOption("--follow-links")]
+        [Description(DatasetSettings.FollowLinksHelp)]
+        public bool FollowLinks { get; init; }
+
         [CommandOption("--cache-dir <DIR>")]
         [Description(DatasetSettings.CacheDirHelp)]
         [Importance(OptionImportance.Environment)]
@@ -78,13 +83,16 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         }
 
         /// <summary>How the labelled images are read, decoded at <paramref name="imageSize"/> pixels.</summary>
-        public DatasetLoadOptions ToLoadOptions(int imageSize) => DatasetSettings.LoadOptions(LabelSeparator, LabelFormat, Images, CacheDir, NoCache, Threads, imageSize);
+        public DatasetLoadOptions ToLoadOptions(int imageSize) => DatasetSettings.LoadOptions(LabelSeparator, LabelFormat, Images, FollowLinks, CacheDir, NoCache, Threads, imageSize);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         string model = settings.ModelFile();
         string data = InputPaths.Dataset(settings.Data, "--data");
+        var inputs = new ProtectedFiles().Add(model, "the model");
+        if (File.Exists(data)) inputs.Add(data, "the label file");
+        RefuseOverwrites(settings, inputs);
         using var predictor = Predictor.Load(model, settings.ToPredictorOptions());
         var load = settings.ToLoadOptions(predictor.ImageSize);
         var evaluation = EvaluationRun.Run(predictor, data, new EvaluationOptions
@@ -101,17 +109,18 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 
         if (evaluation.UnknownLabels.Count > 0)
             Terminal.Error.MarkupLine("[yellow]warning:[/] labels the model does not know (left out of the targets): " +
-                                      Markup.Escape(string.Join(", ", evaluation.UnknownLabels.Select(u => $"{u.Key} ({Count(u.Value, "image")})"))));
+                                      Shown.Markup(string.Join(", ", evaluation.UnknownLabels.Select(u => $"{u.Key} ({Count(u.Value, "image")})"))));
         if (evaluation.Skipped.Count > 0 && !settings.Json)
-            Terminal.Error.MarkupLine($"[yellow]{Count(evaluation.Skipped.Count, "file")} skipped[/] (see `multilabel dataset inspect {Markup.Escape(settings.Data)}` for the reasons)");
+            Terminal.Error.MarkupLine($"[yellow]{Count(evaluation.Skipped.Count, "file")} skipped[/] (see `multilabel dataset inspect {Shown.Markup(settings.Data)}` for the reasons)");
 
+        RefuseOverwrites(settings, inputs.Add(evaluation.Images.Select(i => i.Path), "the input image"));
         if (settings.Json) Output.Json.Print(Report.From(evaluation));
         else Print(evaluation);
 
         if (settings.Predictions is { } rows)
         {
             PredictionTable.WriteEvaluation(rows, evaluation);
-            if (!settings.Quiet) Terminal.Error.MarkupLine($"predictions written to {Markup.Escape(Path.GetFullPath(rows))}");
+            if (!settings.Quiet) Terminal.Error.MarkupLine($"predictions written to {Shown.Markup(Path.GetFullPath(rows))}");
         }
         if (settings.Report is { } folder)
         {
@@ -123,9 +132,16 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
             };
             var progress = new CountProgressReporter("report pictures", EvaluationReport.PicturedImages(evaluation, options), settings.Quiet);
             string path = EvaluationReport.Write(evaluation, folder, options, progress, cancellationToken);
-            if (!settings.Quiet) Terminal.Error.MarkupLine($"report written to {Markup.Escape(Path.GetFullPath(path))}");
+            if (!settings.Quiet) Terminal.Error.MarkupLine($"report written to {Shown.Markup(Path.GetFullPath(path))}");
         }
         return 0;
+    }
+
+    /// <summary>Refuses a --predictions file or --report page that would replace the model, the label file or an image.</summary>
+    private static void RefuseOverwrites(Settings settings, ProtectedFiles inputs)
+    {
+        if (settings.Predictions is { } rows) inputs.EnsureNoneReplaced([rows], "Predictions", rows);
+        if (settings.Report is { } folder) inputs.EnsureNoneReplaced([Path.Combine(folder, "index.html")], "Report", folder);
     }
 
     /// <summary>The <c>--json</c> document.</summary>
@@ -162,7 +178,7 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     {
         var result = evaluation.Result;
         var console = Terminal.Out;
-        console.MarkupLine($"[bold]{Count(result.ImageCount, "image")}[/] evaluated from {Markup.Escape(evaluation.Data)}" +
+        console.MarkupLine($"[bold]{Count(result.ImageCount, "image")}[/] evaluated from {Shown.Markup(evaluation.Data)}" +
                            (evaluation.Skipped.Count > 0 ? $", {evaluation.Skipped.Count} skipped" : ""));
         var summary = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
         foreach (var (name, value) in result.SummaryMetrics()) summary.AddRow(name, Format(value));
@@ -172,12 +188,12 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         foreach (string column in new[] { "threshold", "precision", "recall", "F1", "AP", "support" })
             labels.AddColumn(new TableColumn(column).RightAligned());
         foreach (var l in result.PerLabel)
-            labels.AddRow(Markup.Escape(l.Label), l.Threshold.ToString("0.###"), Format(l.Precision), Format(l.Recall), Format(l.F1),
+            labels.AddRow(Shown.Markup(l.Label), l.Threshold.ToString("0.###"), Format(l.Precision), Format(l.Recall), Format(l.F1),
                 Format(l.AveragePrecision), l.Support.ToString());
         console.Write(labels);
 
         if (evaluation.ConfusedPairs.Count == 0) return;
-        console.MarkupLine("most confused: " + Markup.Escape(string.Join(", ",
+        console.MarkupLine("most confused: " + Shown.Markup(string.Join(", ",
             evaluation.ConfusedPairs.Take(5).Select(p => $"{p.Actual} missed, {p.Predicted} predicted ({p.Count})"))));
     }
 

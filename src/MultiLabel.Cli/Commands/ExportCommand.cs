@@ -2,6 +2,7 @@ using System.ComponentModel;
 using MultiLabel.Cli.Inputs;
 using MultiLabel.Cli.Output;
 using MultiLabel.Cli.Settings;
+using MultiLabel.Files;
 using MultiLabel.Native;
 using MultiLabel.Onnx;
 using MultiLabel.Persistence;
@@ -40,8 +41,10 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        string model = InputPaths.Model(settings.Model, "--model");
+        new ProtectedFiles().Add(model, "the model").EnsureNoneReplaced([settings.Onnx], "Onnx", settings.Onnx);
         TorchRuntime.EnsureLoaded();
-        var (manifest, network) = ModelBundle.Load(InputPaths.Model(settings.Model, "--model"));
+        var (manifest, network) = ModelBundle.Load(model);
         using (network) ModelExport.Save(settings.Onnx, network, manifest);
 
         string path = Path.GetFullPath(settings.Onnx);
@@ -55,7 +58,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
                 manifest.Architecture, manifest.Labels));
             return 0;
         }
-        Terminal.Out.MarkupLine($"Wrote [bold]{Markup.Escape(settings.Onnx)}[/] ({bytes / 1e6:F1} MB, ONNX opset {OnnxExporter.OpsetVersion}).");
+        Terminal.Out.MarkupLine($"Wrote [bold]{Shown.Markup(settings.Onnx)}[/] ({bytes / 1e6:F1} MB, ONNX opset {OnnxExporter.OpsetVersion}).");
         Terminal.Out.MarkupLine($"  input  [bold]{OnnxExporter.InputName}[/]: uint8 RGB [[{OnnxExporter.BatchDimension}, {size}, {size}, 3]] (NHWC, 0–255; normalisation is inside the graph)");
         Terminal.Out.MarkupLine($"  output [bold]{OnnxExporter.OutputName}[/]: float [[{OnnxExporter.BatchDimension}, {labels}]], one sigmoid probability per label");
         Terminal.Out.MarkupLine($"  metadata: {OnnxExporter.LabelsKey}, {OnnxExporter.ThresholdsKey}, {OnnxExporter.ImageSizeKey}, {OnnxExporter.NormalizationKey}, {OnnxExporter.ArchitectureKey}");

@@ -28,7 +28,7 @@ public sealed class InfoCommand : Command<InfoCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         string path = InputPaths.Model(settings.Model, "info");
-        var manifest = ModelBundle.ReadManifest(path);
+        var (manifest, integrity) = ModelBundle.Verify(path);
         if (settings.Json)
         {
             Json.Print(manifest);
@@ -36,24 +36,27 @@ public sealed class InfoCommand : Command<InfoCommand.Settings>
         }
         var console = Terminal.Out;
         double megabytes = new FileInfo(path).Length / 1e6;
-        console.MarkupLine($"[bold]{Markup.Escape(path)}[/] ({megabytes:0.0} MB), written {manifest.Created:yyyy-MM-dd HH:mm} UTC " +
-                           $"by MultiLabel {Markup.Escape(manifest.ToolVersion)}, bundle format {manifest.FormatVersion}");
+        console.MarkupLine($"[bold]{Shown.Markup(path)}[/] ({megabytes:0.0} MB), written {manifest.Created:yyyy-MM-dd HH:mm} UTC " +
+                           $"by MultiLabel {Shown.Markup(manifest.ToolVersion)}, bundle format {manifest.FormatVersion}");
         var n = manifest.Normalization;
         var model = new Grid().AddColumn().AddColumn();
-        model.AddRow("architecture", Markup.Escape(manifest.Architecture));
+        model.AddRow("architecture", Shown.Markup(manifest.Architecture));
         model.AddRow("input", $"{manifest.ImageSize}×{manifest.ImageSize} RGB");
+        model.AddRow("integrity", integrity == BundleIntegrity.Sha256
+            ? "checked: SHA-256 of " + string.Join(", ", manifest.Integrity!.Keys.Order(StringComparer.Ordinal)) + " and every entry's CRC-32"
+            : "checked: every entry's CRC-32 (written before bundles recorded SHA-256 digests)");
         model.AddRow("normalization", $"(pixel × {Number(n.Scale)} − mean) / std; mean {string.Join(", ", n.Mean.Select(v => Number(v)))}; std {string.Join(", ", n.Std.Select(v => Number(v)))}");
         console.Write(model);
 
         var labels = new Table().AddColumn("label").AddColumn(new TableColumn("threshold").RightAligned());
-        for (int i = 0; i < manifest.Labels.Count; i++) labels.AddRow(Markup.Escape(manifest.Labels[i]), Number(manifest.Thresholds[i]));
+        for (int i = 0; i < manifest.Labels.Count; i++) labels.AddRow(Shown.Markup(manifest.Labels[i]), Number(manifest.Thresholds[i]));
         console.Write(labels);
 
         if (manifest.Training is { } training)
         {
             var options = new Table().AddColumn("training option").AddColumn("value");
             foreach (var (name, value) in Flatten(JsonSerializer.SerializeToElement(training, Json.Document), ""))
-                options.AddRow(Markup.Escape(name), Markup.Escape(value));
+                options.AddRow(Shown.Markup(name), Shown.Markup(value));
             console.Write(options);
         }
         if (manifest.Metrics.Count > 0)
@@ -61,7 +64,7 @@ public sealed class InfoCommand : Command<InfoCommand.Settings>
             // Validation figures at threshold 0.5 beside those with the stored (tuned) thresholds.
             var metrics = new Table().AddColumn("metric").AddColumn(new TableColumn("at 0.5").RightAligned()).AddColumn(new TableColumn("tuned").RightAligned());
             foreach (var (name, value) in manifest.Metrics.Where(m => !m.Key.EndsWith("_tuned")))
-                metrics.AddRow(Markup.Escape(name), Number(value), manifest.Metrics.TryGetValue(name + "_tuned", out double tuned) ? Number(tuned) : "—");
+                metrics.AddRow(Shown.Markup(name), Number(value), manifest.Metrics.TryGetValue(name + "_tuned", out double tuned) ? Number(tuned) : "—");
             console.Write(metrics);
         }
         return 0;

@@ -26,7 +26,7 @@ public sealed class ModelsCommand : Command<ModelsCommand.Settings>
         }
         var table = new Table().AddColumn("name").AddColumn(new TableColumn("default size").RightAligned()).AddColumn("pretrained").AddColumn("description");
         foreach (var model in ModelRegistry.All)
-            table.AddRow(Markup.Escape(model.Name), $"{model.DefaultImageSize} px", model.Pretrained ? "yes" : "no", Markup.Escape(model.Description));
+            table.AddRow(Shown.Markup(model.Name), $"{model.DefaultImageSize} px", model.Pretrained ? "yes" : "no", Shown.Markup(model.Description));
         Terminal.Out.Write(table);
         return 0;
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using MultiLabel.Cli.Output;
 using MultiLabel.Cli.Settings;
 using MultiLabel.Data;
+using MultiLabel.Files;
 using MultiLabel.Inference;
 using MultiLabel.Reporting;
 using MultiLabel.Runs;
@@ -87,9 +88,19 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     {
         var part = settings.Part;
         // Each file goes to one part; an input that names nothing is reported by part 0 only.
-        var inputs = Expand(settings.Paths).Where(i => i.Error == null ? part.Contains(i.Path) : part.Index == 0).ToList();
+        var inputs = Expand(settings.Paths, cancellationToken).Where(i => i.Error == null ? part.Contains(i.Path) : part.Index == 0).ToList();
         var files = inputs.Where(i => i.Error == null).Select(i => i.Path).ToArray();
-        using var predictor = Predictor.Load(settings.ModelFile(), settings.ToPredictorOptions());
+        string model = settings.ModelFile();
+        var annotations = settings.Annotate is { } annotate ? AnnotatedImage.OutputPaths(files, annotate) : null;
+        var protectedFiles = new ProtectedFiles().Add(model, "the model").Add(files, "the input image");
+        if (annotations != null) protectedFiles.EnsureNoneReplaced(annotations, "Annotate", settings.Annotate!);
+        using var predictor = Predictor.Load(model, settings.ToPredictorOptions());
+        if (settings.Explain is { } explain)
+        {
+            // Every label an overlay could be named after, checked before any work: a refused command changes nothing.
+            var everyLabel = files.Select(_ => (IReadOnlyList<string>)predictor.Vocabulary.Labels).ToArray();
+            protectedFiles.EnsureNoneReplaced(ExplanationFiles.Paths(files, everyLabel, explain).SelectMany(p => p), ExplanationOptions.FolderSetting, explain);
+        }
         var options = new PredictOptions { Threshold = settings.Threshold, TopK = settings.TopK, BatchSize = settings.BatchSize };
         var progress = new CountProgressReporter("predicting images", files.Length, settings.Quiet);
         var predicted = Merge(inputs, predictor.StreamFiles(files, options, cancellationToken), progress);
@@ -105,7 +116,8 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         {
             var results = predicted.ToArray();
             (ok, total) = (results.Count(r => !r.Failed), results.Length);
-            if (settings.Annotate is { } folder) Annotate(results, folder, settings, cancellationToken);
+            if (settings.Annotate is { } folder)
+                Annotate(results, files.Zip(annotations!).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), folder, settings, cancellationToken);
             var explained = settings.Explain is { } maps ? Explain(predictor, results, maps, settings, cancellationToken) : null;
             switch (settings.Output)
             {
@@ -152,15 +164,17 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     }
 
     /// <summary>Every input as files in order (folders and patterns expanded), an input that names nothing as an error in its place.</summary>
-    private static List<(string Path, string? Error)> Expand(IEnumerable<string> inputs)
+    private static List<(string Path, string? Error)> Expand(IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         var result = new List<(string, string?)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string input in inputs)
         {
-            var expanded = ImageFiles.Expand([input]);
+            var expanded = ImageFiles.Expand([input], cancellationToken);
             foreach (string file in expanded.Files)
                 if (seen.Add(Path.GetFullPath(file))) result.Add((file, null));
+            foreach (var left in expanded.Skipped)
+                if (seen.Add(left.Path)) result.Add((left.Path, left.Reason));
             if (expanded.Unmatched.Count == 0) continue;
             string error = Directory.Exists(input) ? "the folder holds no images"
                 : ImageFiles.IsPattern(input) ? "no file matches this pattern"
@@ -170,10 +184,12 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         return result;
     }
 
-    private static void Annotate(IReadOnlyList<Prediction> results, string folder, Settings settings, CancellationToken cancellationToken)
+    /// <summary>Writes the annotated copy of each predicted image to its target (chosen, and checked against the inputs, before predicting).</summary>
+    private static void Annotate(IReadOnlyList<Prediction> results, IReadOnlyDictionary<string, string> targetOf, string folder, Settings settings,
+        CancellationToken cancellationToken)
     {
         var ok = results.Where(r => !r.Failed).ToArray();
-        var targets = AnnotatedImage.OutputPaths(ok.Select(r => r.Source).ToArray(), folder);
+        var targets = ok.Select(r => targetOf[r.Source]).ToArray();
         var progress = new CountProgressReporter("annotating images", ok.Length, settings.Quiet);
         int done = 0;
         Parallel.For(0, ok.Length, new ParallelOptions
@@ -185,12 +201,12 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             try { AnnotatedImage.Save(ok[i].Source, ok[i], targets[i]); }
             catch (Exception e) when (e is ImageDecodeException or IOException or UnauthorizedAccessException)
             {
-                Terminal.Error.MarkupLine($"[yellow]warning:[/] could not write the annotated copy of {Markup.Escape(ok[i].Source)}: {Markup.Escape(e.Message)}");
+                Terminal.Error.MarkupLine($"[yellow]warning:[/] could not write the annotated copy of {Shown.Markup(ok[i].Source)}: {Shown.Markup(e.Message)}");
             }
             progress.Report(Interlocked.Increment(ref done));
         });
         if (ok.Length > 0 && settings.Output == PredictionFormat.Table && !settings.Quiet)
-            Terminal.Error.MarkupLine($"annotated copies in {Markup.Escape(Path.GetFullPath(folder))}");
+            Terminal.Error.MarkupLine($"annotated copies in {Shown.Markup(Path.GetFullPath(folder))}");
     }
 
     /// <summary>Writes the heat maps of the predicted images (see <see cref="ExplanationRun"/>); null in place of images that failed.</summary>
@@ -205,9 +221,9 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             Threads = settings.Threads,
         }, new CountProgressReporter("explaining images", results.Count(r => !r.Failed), settings.Quiet), cancellationToken);
         foreach (var failure in explained.Where(e => e?.Error != null))
-            Terminal.Error.MarkupLine($"[yellow]warning:[/] no heat map of {Markup.Escape(failure!.Source)}: {Markup.Escape(failure.Error!)}");
+            Terminal.Error.MarkupLine($"[yellow]warning:[/] no heat map of {Shown.Markup(failure!.Source)}: {Shown.Markup(failure.Error!)}");
         int written = explained.Sum(e => e?.Overlays.Count ?? 0);
-        if (!settings.Quiet) Terminal.Error.MarkupLine($"{written} heat {(written == 1 ? "map" : "maps")} in {Markup.Escape(Path.GetFullPath(folder))}");
+        if (!settings.Quiet) Terminal.Error.MarkupLine($"{written} heat {(written == 1 ? "map" : "maps")} in {Shown.Markup(Path.GetFullPath(folder))}");
         return explained;
     }
 
@@ -217,14 +233,14 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         foreach (var result in results)
         {
             string cell;
-            if (result.Error is { } error) cell = $"[red]error:[/] {Markup.Escape(error)}";
-            else if (result.Labels.Count > 0) cell = string.Join(", ", result.Labels.Select(l => $"[bold]{Markup.Escape(l)}[/] {result.Scores[l]:0.000}"));
+            if (result.Error is { } error) cell = $"[red]error:[/] {Shown.Markup(SettingFlags.TranslateProse(error))}";
+            else if (result.Labels.Count > 0) cell = string.Join(", ", result.Labels.Select(l => $"[bold]{Shown.Markup(l)}[/] {result.Scores[l]:0.000}"));
             else
             {
                 var best = result.Scores.MaxBy(s => s.Value);
-                cell = $"[grey]no label (highest: {Markup.Escape(best.Key)} {best.Value:0.000})[/]";
+                cell = $"[grey]no label (highest: {Shown.Markup(best.Key)} {best.Value:0.000})[/]";
             }
-            table.AddRow(new Markup(Markup.Escape(result.Source)), new Markup(cell));
+            table.AddRow(new Markup(Shown.Markup(result.Source)), new Markup(cell));
         }
         Terminal.Out.Write(table);
         int failed = results.Count(r => r.Failed);

@@ -37,6 +37,22 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Importance(OptionImportance.Tuning)]
         public long MaxRequestBytes { get; init; } = 10L * 1024 * 1024;
 
+        [CommandOption("--max-images <N>")]
+        [Description("Most images one request may carry; a request with more gets 413.")]
+        [DefaultValue(32)]
+        [Importance(OptionImportance.Tuning)]
+        public int MaxImages { get; init; } = 32;
+
+        [CommandOption("--max-decodes <N>")]
+        [Description("Most images decoded at once across all requests (each may take the pixel budget's memory, 4 bytes a pixel); default: one per core.")]
+        [Importance(OptionImportance.Tuning)]
+        public int? MaxDecodes { get; init; }
+
+        [CommandOption("--allowed-hosts <HOSTS>")]
+        [Description("Host names clients may use, ';'-separated (others get 400, which stops DNS-rebinding pages); default: the --urls hosts and localhost, plus this machine's names on 0.0.0.0. * allows any.")]
+        [Importance(OptionImportance.Environment)]
+        public string? AllowedHosts { get; init; }
+
         public override ValidationResult Validate()
         {
             var inherited = base.Validate();
@@ -44,6 +60,9 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             if (MaxBatchSize < 1) return ValidationResult.Error($"--max-batch-size takes 1 or more, not {MaxBatchSize}.");
             if (MaxBatchWaitMs < 0) return ValidationResult.Error($"--max-batch-wait-ms takes 0 or more, not {MaxBatchWaitMs}.");
             if (MaxRequestBytes < 1) return ValidationResult.Error($"--max-request-bytes takes 1 or more, not {MaxRequestBytes}.");
+            if (MaxImages < 1) return ValidationResult.Error($"--max-images takes 1 or more, not {MaxImages}.");
+            if (MaxDecodes is < 1) return ValidationResult.Error($"--max-decodes takes 1 or more, not {MaxDecodes}.");
+            if (AllowedHosts is { } hosts && Split(hosts).Length == 0) return ValidationResult.Error("--allowed-hosts takes host names separated by ';', or * for any host.");
             return ValidationResult.Success();
         }
 
@@ -56,7 +75,12 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             MaxBatchSize = MaxBatchSize,
             MaxBatchWait = TimeSpan.FromMilliseconds(MaxBatchWaitMs),
             MaxRequestBytes = MaxRequestBytes,
+            MaxImagesPerRequest = MaxImages,
+            MaxConcurrentDecodes = MaxDecodes ?? Math.Max(1, Environment.ProcessorCount),
+            AllowedHosts = AllowedHosts is { } hosts ? Split(hosts) : null,
         };
+
+        private static string[] Split(string list) => list.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -66,11 +90,24 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         await using var server = new PredictionServer(settings.ToOptions(model));
         await server.StartAsync(cancellationToken);
         var urls = string.Join(", ", server.Urls);
-        Terminal.Error.MarkupLine($"[grey]listening on {Markup.Escape(urls)}; loading {Markup.Escape(model)}...[/]");
-        var manifest = await server.WaitForModelAsync(cancellationToken);
-        Terminal.Error.MarkupLine($"Serving [bold]{Markup.Escape(manifest.Architecture)}[/] ({manifest.Labels.Count} labels, {manifest.ImageSize}px) " +
-                                  $"on [bold]{Markup.Escape(urls)}[/]: upload page at /, API at POST /v1/predict. Ctrl-C stops.");
+        Terminal.Error.MarkupLine($"[grey]listening on {Shown.Markup(urls)}; loading {Shown.Markup(model)}...[/]");
+        BundleManifest manifest;
+        try
+        {
+            manifest = await server.WaitForModelAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while the model loads: the server waits for the load to end, then stops without a word more.
+            await server.StopAsync(CancellationToken.None);
+            await server.DisposeAsync(); // flushes the log before the last line
+            Terminal.Error.MarkupLine("[grey]stopped before the model finished loading[/]");
+            return 0;
+        }
+        Terminal.Error.MarkupLine($"Serving [bold]{Shown.Markup(manifest.Architecture)}[/] ({manifest.Labels.Count} labels, {manifest.ImageSize}px) " +
+                                  $"on [bold]{Shown.Markup(urls)}[/]: upload page at /, API at POST /v1/predict. Ctrl-C stops.");
         await server.WaitForShutdownAsync(cancellationToken);
+        await server.DisposeAsync(); // flushes the log before the last line
         Terminal.Error.MarkupLine("[grey]stopped[/]");
         return 0;
     }

@@ -22,6 +22,7 @@ public sealed partial class TrainCommand : Command<TrainCommand.Settings>
             ValidationData = settings.ValidationData is { } validation ? InputPaths.Dataset(validation, "--val-data") : null,
             Threads = settings.Threads,
             AdaptiveThreads = !settings.FixedThreads,
+            MaxPixels = settings.MaxPixels,
             Device = settings.Device,
             Source = load.Source,
             CacheDirectory = load.CacheDirectory,
@@ -42,19 +43,33 @@ public sealed partial class TrainCommand : Command<TrainCommand.Settings>
         }
         else if (summary.Interrupted)
         {
-            Terminal.Error.MarkupLine($"[yellow]interrupted[/] after {summary.EpochsRun} epochs; state saved. Continue with: multilabel train --data {Markup.Escape(settings.Data)} --out {Markup.Escape(settings.Out)} --resume");
+            Terminal.Error.MarkupLine($"[yellow]interrupted[/] after {summary.EpochsRun} epochs; state saved. Continue with: {Shown.Markup(TerminalText.Escape(ResumeCommand(context.Arguments)))}");
         }
         else
         {
             string metrics = string.Join("  ", summary.FinalMetrics.Select(m => $"{m.Key} {m.Value:F4}"));
-            Terminal.Out.MarkupLine($"[green]saved[/] {Markup.Escape(result.ModelPath)} (best epoch {summary.BestEpoch}, {summary.Monitor} {summary.BestMetric:F4})");
+            Terminal.Out.MarkupLine($"[green]saved[/] {Shown.Markup(result.ModelPath)} (best epoch {summary.BestEpoch}, {summary.Monitor} {summary.BestMetric:F4})");
             string atHalf = string.Join("  ", summary.FinalMetricsAtHalf.Select(m => $"{m.Key} {m.Value:F4}"));
             if (atHalf.Length > 0) Terminal.Out.MarkupLine($"validation at threshold 0.5:      {atHalf}");
             if (metrics.Length > 0) Terminal.Out.MarkupLine($"validation with tuned thresholds: {metrics}");
-            if (summary.StopReason != null) Terminal.Out.MarkupLine(Markup.Escape(summary.StopReason));
+            if (summary.StopReason != null) Terminal.Out.MarkupLine(Shown.Markup(summary.StopReason));
         }
         return summary.Interrupted ? 130 : 0;
     }
+
+    /// <summary>
+    /// The command that continues this run: the same command line (its data, validation data, cache and label options all
+    /// matter to the run's fingerprint), without <c>--overwrite</c> and with <c>--resume</c>, quoted for a POSIX shell.
+    /// </summary>
+    internal static string ResumeCommand(IReadOnlyList<string> arguments)
+    {
+        var words = arguments.Where(a => a != "--overwrite").ToList();
+        if (!words.Contains("--resume")) words.Add("--resume");
+        return "multilabel " + string.Join(' ', words.Select(Quote));
+    }
+
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,+@%".Contains(c)) ? word : "'" + word.Replace("'", "'\\''") + "'";
 
     /// <summary>The last JSON line of <c>--json</c>: where the model is and how the run went.</summary>
     private sealed record Done(string Event, string Model, bool Interrupted, int? BestEpoch, double? BestMetric, int EpochsRun,

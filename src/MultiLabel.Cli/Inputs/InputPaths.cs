@@ -1,5 +1,6 @@
 using MultiLabel.Cli.Output;
 using MultiLabel.Data;
+using MultiLabel.Files;
 
 namespace MultiLabel.Cli.Inputs;
 
@@ -51,6 +52,8 @@ public static class InputPaths
         const string takes = "a folder of label-named subfolders (black_dress/photo.jpg) or a CSV label file";
         if (Directory.Exists(path)) return path;
         if (!File.Exists(path)) throw new InputPathException($"{Subject(option, path)} does not exist; {option} takes {takes}.");
+        if (FileIdentity.KindOf(path) is not FileKind.Regular and var kind)
+            throw new InputPathException($"{Subject(option, path)} is {FileIdentity.Describe(kind)}, not a dataset; {option} takes {takes}.");
         var format = ImageFormatSniffer.Detect(path, out _);
         if (format != ImageFormat.Unknown)
             throw new InputPathException($"{Subject(option, path)} is an image ({ImageFormatSniffer.Name(format)}), not a dataset; {option} takes {takes}.");

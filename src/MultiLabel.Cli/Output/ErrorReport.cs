@@ -4,6 +4,7 @@ using MultiLabel.Data;
 using MultiLabel.Native;
 using MultiLabel.Onnx;
 using MultiLabel.Persistence;
+using MultiLabel.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -32,7 +33,7 @@ internal sealed class ErrorReport(IReadOnlyList<string> args, IAnsiConsole conso
             console.WriteException(exception, ExceptionFormats.ShortenPaths);
             return 70;
         }
-        console.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
+        console.MarkupLine($"[red]error:[/] {Shown.Markup(error.Message)}");
         return error.ExitCode;
     }
 
@@ -42,6 +43,7 @@ internal sealed class ErrorReport(IReadOnlyList<string> args, IAnsiConsole conso
         CommandAppException e => (UsageErrors.Explain(e, args), UsageExitCode),
         UsageException e => (e.Message, UsageExitCode),
         SettingException e => (SettingFlags.Translate(e), UsageExitCode),
+        TrainingDivergedException e => (SettingFlags.Translate(e.Message, e.Mentioned), 1),
         InputPathException or DatasetException or ModelBundleException or TorchLoadException or OnnxExportException or ArgumentException
             or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or FormatException or IOException
             or UnauthorizedAccessException => (exception.Message, 1),

@@ -36,6 +36,15 @@ internal static class SettingFlags
         ["HeightShift"] = "--height-shift",
         ["ShearDegrees"] = "--shear",
         ["Zoom"] = "--zoom",
+        ["MaxPixels"] = "--max-pixels",
+        ["Annotate"] = "--annotate",
+        ["Onnx"] = "--onnx",
+        ["Report"] = "--report",
+        ["Predictions"] = "--predictions",
+        ["MaxImagesPerRequest"] = "--max-images",
+        ["MaxConcurrentDecodes"] = "--max-decodes",
+        ["AllowedHosts"] = "--allowed-hosts",
+        ["FollowLinks"] = "--follow-links",
         ["Explanation.Folder"] = "--explain",
         ["Explanation.Labels"] = "--explain-labels",
         ["Loss"] = "--loss",
@@ -44,14 +53,22 @@ internal static class SettingFlags
         ["PositiveWeight"] = "--pos-weight",
     };
 
+    /// <summary>Settings that Core's notes and skip reasons may name in passing (they are not errors of one setting).</summary>
+    private static readonly string[] InProse = ["FollowLinks", "MaxPixels", "ImageSize", "ImagesDirectory", "LabelFormat"];
+
+    /// <summary>A note or reason from Core with the settings it names in passing written as their options.</summary>
+    public static string TranslateProse(string text) => Translate(text, InProse);
+
     /// <summary>The option that sets <paramref name="setting"/>, or null when the CLI has none.</summary>
     public static string? For(string setting) => Flags.GetValueOrDefault(setting);
 
     /// <summary>The message of <paramref name="error"/> with every setting it mentions written as its option.</summary>
-    public static string Translate(SettingException error)
+    public static string Translate(SettingException error) => Translate(error.Message, error.Mentioned);
+
+    /// <summary><paramref name="message"/> with each of <paramref name="mentioned"/> (settings by property name) written as its option.</summary>
+    public static string Translate(string message, IEnumerable<string> mentioned)
     {
-        string message = error.Message;
-        foreach (string setting in error.Mentioned.Distinct().OrderByDescending(s => s.Length))
+        foreach (string setting in mentioned.Distinct().OrderByDescending(s => s.Length))
             if (For(setting) is { } flag)
                 message = Regex.Replace(message, $@"(?<![\w.-]){Regex.Escape(setting)}(?![\w-])", flag);
         return message;

@@ -63,7 +63,7 @@ internal sealed class TrainingDisplay(DisplayMode mode) : ICallback, IProgress<s
     public void Report(string value)
     {
         if (mode == DisplayMode.JsonLines) Json.PrintLine(new MessageEvent("message", value));
-        else if (mode == DisplayMode.Normal) Terminal.Error.MarkupLine($"[grey]{Markup.Escape(value)}[/]");
+        else if (mode == DisplayMode.Normal) Terminal.Error.MarkupLine($"[grey]{Shown.Markup(SettingFlags.TranslateProse(value))}[/]");
     }
 
     private static double Round(double value) => Math.Round(value, 6);

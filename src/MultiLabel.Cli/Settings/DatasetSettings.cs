@@ -9,7 +9,7 @@ namespace MultiLabel.Cli.Settings;
 /// labels, the label file's format and images folder, and where decoded images are cached. <c>evaluate</c> declares
 /// the same options itself (its settings already derive from the model's); a test keeps the two declarations alike.
 /// </summary>
-public class DatasetSettings : ThreadSettings
+public class DatasetSettings : DecodeSettings
 {
     [CommandOption("--label-separator <SEP>")]
     [Description(LabelSeparatorHelp)]
@@ -25,6 +25,10 @@ public class DatasetSettings : ThreadSettings
     [CommandOption("--images <DIR>")]
     [Description(ImagesHelp)]
     public string? Images { get; init; }
+
+    [CommandOption("--follow-links")]
+    [Description(FollowLinksHelp)]
+    public bool FollowLinks { get; init; }
 
     [CommandOption("--cache-dir <DIR>")]
     [Description(CacheDirHelp)]
@@ -47,6 +51,10 @@ public class DatasetSettings : ThreadSettings
     public const string ImagesHelp =
         "Folder a label file's image names are relative to (default: the label file's folder, or the one subfolder where they are).";
 
+    /// <summary>The help text of <c>--follow-links</c>.</summary>
+    public const string FollowLinksHelp =
+        "Also follow symbolic links that lead out of the dataset folder (links inside it are followed, each folder once, loops left out).";
+
     /// <summary>The help text of <c>--cache-dir</c>.</summary>
     public const string CacheDirHelp = "Where decoded images are cached (default $MULTILABEL_CACHE, else ~/.cache/multilabel).";
 
@@ -54,13 +62,14 @@ public class DatasetSettings : ThreadSettings
     public const string NoCacheHelp = "Decode every image afresh and keep nothing on disk.";
 
     /// <summary>How to read the dataset: these options, decoding at <paramref name="imageSize"/> pixels.</summary>
-    public DatasetLoadOptions ToLoadOptions(int imageSize) => LoadOptions(LabelSeparator, LabelFormat, Images, CacheDir, NoCache, Threads, imageSize);
+    public DatasetLoadOptions ToLoadOptions(int imageSize) => LoadOptions(LabelSeparator, LabelFormat, Images, FollowLinks, CacheDir, NoCache, Threads, imageSize)
+        with { MaxPixels = MaxPixels };
 
     /// <summary>The load options the dataset options give (shared with <c>evaluate</c>, which declares them itself).</summary>
-    public static DatasetLoadOptions LoadOptions(string labelSeparator, LabelFileFormat labelFormat, string? images, string? cacheDir, bool noCache,
-        int threads, int imageSize) => new()
+    public static DatasetLoadOptions LoadOptions(string labelSeparator, LabelFileFormat labelFormat, string? images, bool followLinks, string? cacheDir,
+        bool noCache, int threads, int imageSize) => new()
     {
-        Source = new ImageSourceOptions { LabelSeparator = labelSeparator, LabelFormat = labelFormat, ImagesDirectory = images },
+        Source = new ImageSourceOptions { LabelSeparator = labelSeparator, LabelFormat = labelFormat, ImagesDirectory = images, FollowLinks = followLinks },
         ImageSize = imageSize,
         CacheDirectory = noCache ? null : cacheDir ?? ImageCache.DefaultDirectory,
         Threads = threads,

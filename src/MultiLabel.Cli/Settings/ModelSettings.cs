@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace MultiLabel.Cli.Settings;
 
 /// <summary>The options of every command that runs a trained model (predict, evaluate, serve): which model, on which engine and device.</summary>
-public class ModelSettings : ThreadSettings
+public class ModelSettings : DecodeSettings
 {
     [CommandOption("--model <PATH>")]
     [Description(ModelHelp)]
@@ -50,5 +50,6 @@ public class ModelSettings : ThreadSettings
         Engine = Engine,
         Device = Device,
         Threads = Threads,
+        MaxPixels = MaxPixels,
     };
 }

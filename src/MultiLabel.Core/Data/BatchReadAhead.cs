@@ -2,7 +2,7 @@ namespace MultiLabel.Data;
 
 /// <summary>
 /// Hands out the pixels of consecutive batches of <see cref="DecodedImages"/> (the images at <c>order[k·B … k·B+B−1]</c>
-/// for batch k), reading the next batch on a background thread while the caller works on the current one, so reading
+/// for batch k; a last batch of one image is folded into the one before it, as <c>Learner.StepsPerEpoch</c> counts), reading the next batch on a background thread while the caller works on the current one, so reading
 /// from the cache's files (a page fault, or a disk read when the page cache has let them go) overlaps computing.
 /// </summary>
 internal sealed class BatchReadAhead : IDisposable
@@ -22,16 +22,19 @@ internal sealed class BatchReadAhead : IDisposable
         this.order = order;
         this.batchSize = batchSize;
         next = first;
-        int largest = Math.Min(batchSize, order.Length) * images.ImageBytes;
+        Batches = (order.Length + batchSize - 1) / batchSize;
+        if (order.Length % batchSize == 1 && Batches > 1) Batches--;
+        int largest = Math.Min(batchSize + 1, order.Length) * images.ImageBytes;
         buffers[0] = new byte[largest];
         buffers[1] = new byte[largest];
     }
 
     /// <summary>Number of batches.</summary>
-    public int Batches => (order.Length + batchSize - 1) / batchSize;
+    public int Batches { get; }
 
-    /// <summary>The image indices of batch <paramref name="batch"/>.</summary>
-    public ReadOnlySpan<int> Indices(int batch) => order.AsSpan(batch * batchSize, Math.Min(batchSize, order.Length - batch * batchSize));
+    /// <summary>The image indices of batch <paramref name="batch"/> (the last takes every image left).</summary>
+    public ReadOnlySpan<int> Indices(int batch) =>
+        order.AsSpan(batch * batchSize, batch == Batches - 1 ? order.Length - batch * batchSize : batchSize);
 
     /// <summary>
     /// The pixels <c>[B,3,H,W]</c> of the next batch and its index; they stay valid until the following call. Starts

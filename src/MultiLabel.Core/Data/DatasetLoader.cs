@@ -14,6 +14,9 @@ public sealed record DatasetLoadOptions
 
     /// <summary>Decoding threads; 0 uses every core.</summary>
     public int Threads { get; init; }
+
+    /// <summary>The pixel budget per image (see <see cref="ImageDecoder.DefaultMaxPixels"/>); null chooses it from <see cref="ImageSize"/>.</summary>
+    public long? MaxPixels { get; init; }
 }
 
 /// <summary>A dataset read and decoded: the images that loaded, and every file left out with its reason.</summary>
@@ -27,14 +30,15 @@ public static class DatasetLoader
     /// <summary>Reads <paramref name="path"/>, decodes every image, and moves images that fail to decode to the skipped files.</summary>
     public static LoadedDataset Load(string path, DatasetLoadOptions options,
         IProgress<DecodeProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Load(ImageSource.Open(path, options.Source), options, progress, cancellationToken);
+        Load(ImageSource.Open(path, options.Source, cancellationToken), options, progress, cancellationToken);
 
     /// <summary>Decodes every image of <paramref name="scan"/> and moves images that fail to decode to the skipped files.</summary>
     public static LoadedDataset Load(DatasetScan scan, DatasetLoadOptions options,
         IProgress<DecodeProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var cache = new ImageCache(options.CacheDirectory);
-        var pixels = cache.Load(scan.Images, options.ImageSize, options.ImageSize, progress, cancellationToken, options.Threads, scan.Source);
+        var pixels = cache.Load(scan.Images, options.ImageSize, options.ImageSize, progress, cancellationToken, options.Threads, scan.Source,
+            options.MaxPixels ?? ImageDecoder.DefaultMaxPixelsFor(options.ImageSize));
         return new LoadedDataset(scan.With(pixels.Images, pixels.Failed), pixels);
     }
 }

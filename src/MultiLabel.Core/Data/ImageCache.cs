@@ -48,14 +48,15 @@ public sealed class ImageCache
     /// folder the images share) and size.
     /// </summary>
     public DecodedImages Load(IReadOnlyList<ImageRecord> images, int width, int height,
-        IProgress<DecodeProgress>? progress = null, CancellationToken cancellationToken = default, int maxThreads = 0, string? dataset = null)
+        IProgress<DecodeProgress>? progress = null, CancellationToken cancellationToken = default, int maxThreads = 0, string? dataset = null,
+        long maxPixels = ImageDecoder.DefaultMaxPixels)
     {
         var parallel = new ParallelOptions
         {
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = maxThreads > 0 ? maxThreads : Environment.ProcessorCount,
         };
-        var plan = new DecodePlan(images, width, height, progress);
+        var plan = new DecodePlan(images, width, height, maxPixels, progress);
         CacheGroup? group = null;
         if (Directory != null)
         {
@@ -82,7 +83,7 @@ public sealed class ImageCache
     /// from it; the others are decoded and added to it.
     /// </summary>
     public IEnumerable<ImageBatch> Stream(IReadOnlyList<ImageRecord> images, int width, int height, int batchSize,
-        CancellationToken cancellationToken = default, int maxThreads = 0, string? dataset = null)
+        CancellationToken cancellationToken = default, int maxThreads = 0, string? dataset = null, long maxPixels = ImageDecoder.DefaultMaxPixels)
     {
         CacheGroup? group = null;
         if (Directory != null)
@@ -91,7 +92,7 @@ public sealed class ImageCache
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
         int shards = group?.Shards.Count ?? 0;
-        foreach (var batch in new ImageStream(images, width, height, batchSize, group, maxThreads).Read(cancellationToken)) yield return batch;
+        foreach (var batch in new ImageStream(images, width, height, batchSize, group, maxThreads, maxPixels).Read(cancellationToken)) yield return batch;
         if (group is null) yield break;
         group.Touch();
         if (group.Shards.Count > shards && SizeLimit > 0) CachePruner.EnforceLimit(Directory!, SizeLimit, keep: group.Folder);

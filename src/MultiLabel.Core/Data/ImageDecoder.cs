@@ -1,10 +1,15 @@
 using System.Runtime.InteropServices;
+using MultiLabel.Files;
 using SkiaSharp;
 
 namespace MultiLabel.Data;
 
 /// <summary>An image that cannot be decoded; <see cref="Exception.Message"/> is the reason, in words a user can act on.</summary>
-public sealed class ImageDecodeException(string reason) : Exception(reason);
+public sealed class ImageDecodeException(string reason) : Exception(reason)
+{
+    /// <summary>True when the image was refused for its size (pixels or bytes) under the budget in force, not for its content.</summary>
+    public bool OverBudget { get; init; }
+}
 
 /// <summary>RGB pixels of one image, planar (channel, row, column), 8 bits per channel.</summary>
 /// <param name="Pixels">Length 3 × <paramref name="Height"/> × <paramref name="Width"/>.</param>
@@ -20,24 +25,53 @@ public sealed record DecodedImage(byte[] Pixels, int Width, int Height);
 /// </summary>
 public static class ImageDecoder
 {
-    /// <summary>Images larger than this many pixels (after JPEG downscaled decoding) are refused as likely decompression bombs.</summary>
-    public const long MaxPixels = 179_000_000;
+    /// <summary>
+    /// The default pixel budget per image: images that would still hold more pixels than this after the best downscale the
+    /// codec allows at decode time (JPEG 1/2, 1/4, 1/8) are refused from their header, before anything is allocated, as
+    /// likely decompression bombs. 40 MP is a 7,300 × 5,500 photo; decoding one takes 160 MB.
+    /// </summary>
+    public const long DefaultMaxPixels = 40_000_000;
+
+    /// <summary>The default budget for a model whose input is <paramref name="inputSize"/> pixels square: 40 MP, more only for inputs past 790 px.</summary>
+    public static long DefaultMaxPixelsFor(int inputSize) => Math.Max(DefaultMaxPixels, 64L * inputSize * inputSize);
+
+    /// <summary>The largest file read as an image under <paramref name="maxPixels"/>: four bytes a pixel (an uncompressed 32-bit BMP) and 1 MB.</summary>
+    public static long MaxFileBytes(long maxPixels) => 4 * maxPixels + (1 << 20);
 
     private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
 
-    /// <summary>Decodes the file at <paramref name="path"/> to <paramref name="width"/> × <paramref name="height"/> RGB.</summary>
-    public static DecodedImage Decode(string path, int width, int height)
+    /// <summary>Decodes the file at <paramref name="path"/> to <paramref name="width"/> × <paramref name="height"/> RGB, within <paramref name="maxPixels"/>.</summary>
+    public static DecodedImage Decode(string path, int width, int height, long maxPixels = DefaultMaxPixels) =>
+        Decode(ReadFile(path, maxPixels), width, height, maxPixels);
+
+    /// <summary>
+    /// The bytes of the image file at <paramref name="path"/>: only a regular file (never a device or pipe, which could
+    /// be endless) of at most <see cref="MaxFileBytes"/> for <paramref name="maxPixels"/>.
+    /// </summary>
+    public static byte[] ReadFile(string path, long maxPixels = DefaultMaxPixels)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
+        var identity = FileIdentity.Of(path);
+        if (identity is { Kind: not FileKind.Regular } other)
+            throw new ImageDecodeException($"is {FileIdentity.Describe(other.Kind)}, not an image file");
+        long limit = MaxFileBytes(maxPixels);
+        if (identity is { } regular && regular.Size > limit)
+            throw new ImageDecodeException($"is {regular.Size / 1e6:0} MB, more than an image within the pixel budget can be ({limit / 1e6:0} MB); it is refused unread") { OverBudget = true };
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            long length = stream.Length;
+            if (length > limit) throw new ImageDecodeException($"is {length / 1e6:0} MB, more than an image within the pixel budget can be ({limit / 1e6:0} MB); it is refused unread") { OverBudget = true };
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new ImageDecodeException($"cannot be read: {e.Message}"); }
-        return Decode(bytes, width, height);
     }
 
-    /// <summary>Decodes encoded image bytes to <paramref name="width"/> × <paramref name="height"/> RGB.</summary>
-    public static DecodedImage Decode(byte[] encoded, int width, int height)
+    /// <summary>Decodes encoded image bytes to <paramref name="width"/> × <paramref name="height"/> RGB, within <paramref name="maxPixels"/>.</summary>
+    public static DecodedImage Decode(byte[] encoded, int width, int height, long maxPixels = DefaultMaxPixels)
     {
-        using var bitmap = DecodeOriented(encoded, width, height);
+        using var bitmap = DecodeOriented(encoded, width, height, maxPixels);
         using var target = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(target))
         using (var image = SKImage.FromBitmap(bitmap))
@@ -51,9 +85,11 @@ public static class ImageDecoder
     /// <summary>
     /// Decodes to an upright, opaque bitmap (EXIF orientation applied, alpha dropped), at least
     /// <paramref name="minWidth"/> × <paramref name="minHeight"/> where the source allows; JPEGs are
-    /// decoded at a reduced scale when that still covers the minimum. The caller disposes it.
+    /// decoded at a reduced scale when that still covers the minimum. An image that would hold more than
+    /// <paramref name="maxPixels"/> pixels at that scale is refused from its header, before any pixel memory is
+    /// allocated (<see cref="ImageDecodeException.OverBudget"/>). The caller disposes it.
     /// </summary>
-    public static SKBitmap DecodeOriented(byte[] encoded, int minWidth = int.MaxValue, int minHeight = int.MaxValue)
+    public static SKBitmap DecodeOriented(byte[] encoded, int minWidth = int.MaxValue, int minHeight = int.MaxValue, long maxPixels = DefaultMaxPixels)
     {
         if (encoded.Length == 0) throw new ImageDecodeException("empty file (0 bytes); delete it or replace it with the real image");
         var detected = ImageFormatSniffer.Detect(encoded.AsSpan(0, Math.Min(encoded.Length, ImageFormatSniffer.HeaderLength)));
@@ -76,8 +112,14 @@ public static class ImageDecoder
             var scaled = codec.GetScaledDimensions(scale);
             if (scaled.Width >= needW && scaled.Height >= needH && scaled.Width < size.Width) { size = scaled; break; }
         }
-        if ((long)size.Width * size.Height > MaxPixels)
-            throw new ImageDecodeException($"{size.Width}×{size.Height} pixels is too large to decode safely; downscale it below {MaxPixels / 1_000_000} megapixels");
+        if ((long)size.Width * size.Height > maxPixels)
+        {
+            var declared = codec.Info.Size;
+            string scaled = size == declared ? "" : $" even decoded at {size.Width}×{size.Height}";
+            throw new ImageDecodeException(
+                $"its header declares {declared.Width}×{declared.Height} pixels, which{scaled} is more than the {Megapixels(maxPixels)} megapixels decoded per image; " +
+                "it is refused as a likely decompression bomb: downscale it, or raise the pixel budget") { OverBudget = true };
+        }
 
         bool hasAlpha = codec.Info.AlphaType != SKAlphaType.Opaque;
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, hasAlpha ? SKAlphaType.Unpremul : SKAlphaType.Opaque);
@@ -99,6 +141,8 @@ public static class ImageDecoder
             throw;
         }
     }
+
+    private static string Megapixels(long pixels) => (pixels / 1e6).ToString(pixels % 1_000_000 == 0 ? "0" : "0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Makes every RGBA pixel opaque, keeping its stored colour.</summary>
     private static void DropAlpha(SKBitmap bitmap)

@@ -6,7 +6,11 @@ namespace MultiLabel.Data;
 /// <summary>The files a list of inputs names, and the inputs that named nothing.</summary>
 /// <param name="Files">Files in input order (each folder and pattern sorted ordinally), every file once.</param>
 /// <param name="Unmatched">Inputs that are no file, no folder and no pattern matching anything.</param>
-public sealed record ImageFileList(IReadOnlyList<string> Files, IReadOnlyList<string> Unmatched);
+public sealed record ImageFileList(IReadOnlyList<string> Files, IReadOnlyList<string> Unmatched)
+{
+    /// <summary>Entries of walked folders that were left out with their reason (a name that is not UTF-8, a broken link, a loop, a device).</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
+}
 
 /// <summary>
 /// Expands what a user names on a command line into image files: a file is taken as it is, a folder
@@ -24,27 +28,28 @@ public static class ImageFiles
     private static readonly char[] Separators = ['/', '\\'];
 
     /// <summary>The files <paramref name="inputs"/> name.</summary>
-    public static ImageFileList Expand(IEnumerable<string> inputs)
+    public static ImageFileList Expand(IEnumerable<string> inputs, CancellationToken cancellationToken = default)
     {
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var unmatched = new List<string>();
+        var skipped = new List<SkippedFile>();
         foreach (string input in inputs)
         {
             int before = files.Count;
             if (File.Exists(input)) Add(input);
-            else if (Directory.Exists(input)) AddAll(Walk(input));
+            else if (Directory.Exists(input)) AddAll(Walk(input, skipped, cancellationToken));
             else if (IsPattern(input))
             {
                 foreach (string match in Match(input))
                 {
-                    if (Directory.Exists(match)) AddAll(Walk(match));
+                    if (Directory.Exists(match)) AddAll(Walk(match, skipped, cancellationToken));
                     else Add(match);
                 }
             }
             if (files.Count == before && !seen.Contains(Path.GetFullPath(input))) unmatched.Add(input);
         }
-        return new ImageFileList(files, unmatched);
+        return new ImageFileList(files, unmatched) { Skipped = skipped };
 
         void AddAll(IEnumerable<string> paths)
         {
@@ -63,17 +68,24 @@ public static class ImageFiles
     /// <summary>True when <paramref name="path"/> ends in an image extension this tool decodes.</summary>
     public static bool HasImageExtension(string path) => ImageExtensions.Contains(Path.GetExtension(path));
 
-    /// <summary>The image files under <paramref name="folder"/>, recursively, sorted ordinally.</summary>
-    private static IEnumerable<string> Walk(string folder) =>
-        Directory.EnumerateFiles(folder, "*", new EnumerationOptions
-            {
-                RecurseSubdirectories = true,
-                IgnoreInaccessible = true,
-                AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-            })
-            .Where(f => !Path.GetRelativePath(folder, f).Split(Separators).Any(part => part.StartsWith('.')))
+    /// <summary>
+    /// The image files under <paramref name="folder"/>, recursively, sorted ordinally, in the form the folder was given in:
+    /// links followed wherever they lead (the user named this folder to predict on), each folder and file once, loops and
+    /// undecodable names added to <paramref name="skipped"/>.
+    /// </summary>
+    private static IEnumerable<string> Walk(string folder, List<SkippedFile> skipped, CancellationToken cancellationToken)
+    {
+        string full = Path.GetFullPath(folder);
+        var walk = FolderWalk.Walk(full, followLinks: true, cancellationToken);
+        skipped.AddRange(walk.Skipped);
+        var once = new HashSet<(ulong, ulong)>();
+        return walk.Files
+            .Where(f => once.Add((f.Identity.Device, f.Identity.Inode)))
+            .Select(f => Path.Join(folder, Path.GetRelativePath(full, f.Path)))
             .Where(f => HasImageExtension(f) || LooksLikeImage(f))
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
 
     private static bool LooksLikeImage(string file)
     {

@@ -13,6 +13,12 @@ public static class LabelFile
 {
     private const int Probe = 200;
 
+    /// <summary>
+    /// The largest label file read: 1 GiB (COCO's biggest instance file is under half that). Larger files, and anything that is
+    /// not a regular file (a device such as <c>/dev/zero</c>, a pipe), are refused before a byte is read, so memory stays bounded.
+    /// </summary>
+    public const long MaxBytes = 1L << 30;
+
     /// <summary>Reads the label file at <paramref name="path"/>.</summary>
     /// <exception cref="DatasetException">The file cannot be read as a label file at all (e.g. it is not valid JSON).</exception>
     /// <exception cref="SettingException">The images folder set does not exist.</exception>
@@ -20,6 +26,11 @@ public static class LabelFile
     {
         options ??= new ImageSourceOptions();
         path = Path.GetFullPath(path);
+        var identity = Files.FileIdentity.Of(path);
+        if (identity is { Kind: not Files.FileKind.Regular } other)
+            throw new DatasetException($"{path} is {Files.FileIdentity.Describe(other.Kind)}, not a label file; give a CSV, COCO, Label Studio or JSON-lines file.");
+        if (identity is { Size: > MaxBytes } large)
+            throw new DatasetException($"{path} is {large.Size / 1e9:0.0} GB, more than a label file may be ({MaxBytes / (1 << 30)} GiB); split it, or give a folder of label-named subfolders.");
         var format = options.LabelFormat == LabelFileFormat.Auto ? LabelFileDetector.Detect(path) : options.LabelFormat;
         var content = format switch
         {

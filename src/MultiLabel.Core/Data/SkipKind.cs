@@ -26,6 +26,18 @@ public enum SkipKind
 
     /// <summary>A task nobody annotated yet (Label Studio), which says nothing about its labels.</summary>
     NotAnnotated,
+
+    /// <summary>A symbolic link left out: broken, leading out of the dataset, or back into a folder walked already (a loop).</summary>
+    Link,
+
+    /// <summary>One file reached through folders that give it different labels: it is left out rather than guessed.</summary>
+    Conflict,
+
+    /// <summary>A name that is not valid UTF-8, which can be listed but not opened.</summary>
+    BadName,
+
+    /// <summary>Not a file: a device, a pipe, a socket.</summary>
+    NotAFile,
 }
 
 /// <summary>Words for <see cref="SkipKind"/>.</summary>
@@ -42,6 +54,10 @@ public static class SkipKinds
         SkipKind.Malformed => "malformed entry",
         SkipKind.Duplicate => "listed twice",
         SkipKind.NotAnnotated => "not annotated",
+        SkipKind.Link => "link not followed",
+        SkipKind.Conflict => "conflicting labels",
+        SkipKind.BadName => "name not UTF-8",
+        SkipKind.NotAFile => "not a file",
         _ => kind.ToString(),
     };
 

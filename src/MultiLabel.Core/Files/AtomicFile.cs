@@ -4,7 +4,7 @@ namespace MultiLabel.Files;
 /// Writes files that matter so that a crash or Ctrl-C never leaves them half-written: the content goes to a
 /// hidden temporary file in the same folder (<c>.NAME.PID.GUID.tmp</c>), is flushed, then renamed over the target.
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     /// <summary>
     /// Writes <paramref name="path"/> through <paramref name="write"/>, atomically. <paramref name="durable"/> flushes the
@@ -41,10 +41,46 @@ public static class AtomicFile
             writer.Write(text);
         });
 
-    private static void TryDelete(string path)
+    /// <summary>
+    /// Deletes the temporary files an earlier process left in <paramref name="folder"/> when it was killed mid-write
+    /// (<c>.NAME.PID.GUID.tmp</c> whose process no longer runs; a live process's files are left alone). Returns how many
+    /// files and bytes were removed.
+    /// </summary>
+    public static (int Files, long Bytes) RemoveLeftovers(string folder)
     {
-        try { File.Delete(path); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        int files = 0;
+        long bytes = 0;
+        if (!Directory.Exists(folder)) return (0, 0);
+        foreach (string path in Directory.EnumerateFiles(folder, ".*.tmp"))
+        {
+            var match = LeftoverName().Match(Path.GetFileName(path));
+            if (!match.Success || !int.TryParse(match.Groups[1].Value, out int pid) || IsRunning(pid)) continue;
+            long length = new FileInfo(path).Length;
+            if (TryDelete(path)) { files++; bytes += length; }
+        }
+        return (files, bytes);
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        if (OperatingSystem.IsLinux()) return Directory.Exists($"/proc/{pid}");
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\..+\.(\d+)\.[0-9a-f]{32}\.tmp$")]
+    private static partial System.Text.RegularExpressions.Regex LeftoverName();
+
+    private static bool TryDelete(string path)
+    {
+        try { File.Delete(path); return true; }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
     }
 }

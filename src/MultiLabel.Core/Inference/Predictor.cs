@@ -23,9 +23,12 @@ public sealed class Predictor : IDisposable
     /// Creates a predictor over an engine already built for <paramref name="manifest"/>; <paramref name="explainer"/>
     /// makes the <see cref="Explainer"/> of the same network on first use (without one the predictor cannot explain).
     /// </summary>
-    public Predictor(BundleManifest manifest, IPredictionEngine engine, int threads = 0, Func<Explainer>? explainer = null)
+    public Predictor(BundleManifest manifest, IPredictionEngine engine, int threads = 0, Func<Explainer>? explainer = null,
+        long? maxPixels = null)
     {
+        if (maxPixels is < 1) throw new SettingException(nameof(PredictorOptions.MaxPixels), $"MaxPixels {maxPixels} must be 1 or more.");
         Manifest = manifest;
+        MaxPixels = maxPixels ?? ImageDecoder.DefaultMaxPixelsFor(manifest.ImageSize);
         this.engine = engine;
         this.threads = threads;
         loadExplainer = explainer;
@@ -59,7 +62,7 @@ public sealed class Predictor : IDisposable
         var (manifest, network) = ModelBundle.Load(path, device);
         // The explainer shares the engine's network (both in evaluation mode; calls are serialised by the predictor).
         return new Predictor(manifest, new TorchEngine(network, manifest, device), options.Threads,
-            () => new Explainer(network, manifest, device, ownsNetwork: false));
+            () => new Explainer(network, manifest, device, ownsNetwork: false), options.MaxPixels);
     }
 
     /// <summary>
@@ -71,7 +74,8 @@ public sealed class Predictor : IDisposable
         var (manifest, onnx) = ModelBundle.ReadOnnx(path);
         var engine = onnx is not null ? new OnnxEngine(onnx, manifest, options.Threads) : ExportInMemory(path, options);
         // ONNX Runtime computes no gradients: explanations load the bundle's torch network when first asked for.
-        return new Predictor(manifest, engine, options.Threads, () => Explainer.Load(path, ComputeDevice.Cpu, options.Threads));
+        return new Predictor(manifest, engine, options.Threads, () => Explainer.Load(path, ComputeDevice.Cpu, options.Threads),
+            options.MaxPixels);
     }
 
     private static OnnxEngine ExportInMemory(string path, PredictorOptions options)
@@ -89,6 +93,9 @@ public sealed class Predictor : IDisposable
 
     /// <summary>The engine that runs the network.</summary>
     public InferenceEngine Engine => engine.Kind;
+
+    /// <summary>The pixel budget per image: larger images are refused from their header, before decoding.</summary>
+    public long MaxPixels { get; }
 
     /// <summary>Side length images are decoded to.</summary>
     public int ImageSize => Manifest.ImageSize;
@@ -117,7 +124,7 @@ public sealed class Predictor : IDisposable
         var records = new ImageRecord[paths.Count];
         for (int i = 0; i < records.Length; i++) records[i] = new ImageRecord(paths[i], []);
         var uncached = new ImageCache(null);
-        foreach (var batch in uncached.Stream(records, ImageSize, ImageSize, Math.Max(1, options.BatchSize), cancellationToken, threads))
+        foreach (var batch in uncached.Stream(records, ImageSize, ImageSize, Math.Max(1, options.BatchSize), cancellationToken, threads, maxPixels: MaxPixels))
         {
             var probabilities = batch.Decoded.Count > 0 ? PredictBatch(batch.Pixels.Span, batch.Decoded.Count) : [];
             var results = new Prediction[batch.Count];
@@ -130,7 +137,7 @@ public sealed class Predictor : IDisposable
 
     /// <summary>Labels encoded images (JPEG, PNG, …) given as bytes; <paramref name="names"/> label the results.</summary>
     public IReadOnlyList<Prediction> PredictEncoded(IReadOnlyList<byte[]> images, IReadOnlyList<string>? names = null, PredictOptions? options = null) =>
-        Predict(images.Count, i => names?[i] ?? $"image {i + 1}", i => ImageDecoder.Decode(images[i], ImageSize, ImageSize), options, null, default);
+        Predict(images.Count, i => names?[i] ?? $"image {i + 1}", i => ImageDecoder.Decode(images[i], ImageSize, ImageSize, MaxPixels), options, null, default);
 
     /// <summary>
     /// Probabilities (row-major <c>[N, labels]</c>) of images already decoded at <see cref="ImageSize"/>;
@@ -169,7 +176,7 @@ public sealed class Predictor : IDisposable
 
     /// <summary>
     /// Probabilities (row-major <c>[N, labels]</c>) of single images already decoded at <see cref="ImageSize"/>
-    /// (<see cref="ImageDecoder.Decode(byte[], int, int)"/>), one engine call per <paramref name="batchSize"/> images.
+    /// (<see cref="ImageDecoder.Decode(byte[], int, int, long)"/>), one engine call per <paramref name="batchSize"/> images.
     /// </summary>
     public float[] PredictProbabilities(IReadOnlyList<DecodedImage> images, int batchSize = 32)
     {
@@ -207,9 +214,20 @@ public sealed class Predictor : IDisposable
     public LabelDecoder Decoder(float? threshold = null) => threshold is null ? decoder : LabelDecoder.For(Manifest, threshold);
 
     /// <summary>Turns one image's probabilities into a prediction.</summary>
+    /// <remarks>
+    /// A score that is not a number (NaN or infinite: a damaged or diverged model) makes the prediction an error for this
+    /// image, naming the labels concerned, instead of labels decided from numbers that mean nothing.
+    /// </remarks>
     public Prediction Decide(string source, ReadOnlySpan<float> probabilities, PredictOptions? options = null)
     {
         options ??= new PredictOptions();
+        var broken = new List<string>();
+        for (int i = 0; i < Vocabulary.Count; i++)
+            if (!float.IsFinite(probabilities[i])) broken.Add($"{Vocabulary.Labels[i]} {probabilities[i]}");
+        if (broken.Count > 0)
+            return new Prediction(source, [], new Dictionary<string, float>(),
+                $"the model gave no number for {broken.Count} of its {Vocabulary.Count} labels ({string.Join(", ", broken.Take(3))}" +
+                (broken.Count > 3 ? ", …" : "") + "); its weights are damaged or its training diverged, so retrain it");
         var scores = new Dictionary<string, float>(Vocabulary.Count);
         for (int i = 0; i < Vocabulary.Count; i++) scores[Vocabulary.Labels[i]] = probabilities[i];
         return new Prediction(source, Decoder(options.Threshold).Decode(probabilities, options.TopK), scores);

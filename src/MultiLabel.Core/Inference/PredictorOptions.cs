@@ -15,6 +15,12 @@ public sealed record PredictorOptions
     /// <summary>CPU threads; 0 uses every core.</summary>
     public int Threads { get; init; }
 
+    /// <summary>
+    /// The pixel budget per image (see <see cref="Data.ImageDecoder.DefaultMaxPixels"/>): larger images are refused from their
+    /// header; null chooses it from the model's input size.
+    /// </summary>
+    public long? MaxPixels { get; init; }
+
     /// <summary>Where the torch engine computes (ONNX Runtime runs on the CPU only).</summary>
     public ComputeDevice Device { get; init; } = ComputeDevice.Auto;
 }

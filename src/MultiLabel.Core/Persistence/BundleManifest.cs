@@ -45,6 +45,12 @@ public sealed record BundleManifest
     /// <summary>When the bundle was written (UTC).</summary>
     [JsonPropertyName("created")] public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
 
+    /// <summary>
+    /// The SHA-256 of each binary entry (<c>weights.bin</c>, <c>model.onnx</c>) as <c>sha256:HEX</c>, checked on every
+    /// load; null in bundles written before it was recorded, which are checked against their ZIP CRC-32s only.
+    /// </summary>
+    [JsonPropertyName("integrity")] public IReadOnlyDictionary<string, string>? Integrity { get; init; }
+
     /// <summary>Version of the tool that wrote it.</summary>
     [JsonPropertyName("tool_version")] public string ToolVersion { get; init; } = CurrentToolVersion;
 

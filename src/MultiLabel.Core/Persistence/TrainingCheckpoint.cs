@@ -15,6 +15,9 @@ public static class TrainingCheckpoint
 {
     private const int FormatVersion = 1;
 
+    /// <summary>The largest checkpoint.json read (the history of a long run is a few hundred KB).</summary>
+    private const long MaxHeaderBytes = 64L << 20;
+
     /// <summary>Writes <paramref name="snapshot"/> to <paramref name="path"/>.</summary>
     public static void Save(string path, TrainingSnapshot snapshot) =>
         Write(path, snapshot, s => s.Write(snapshot.ModelState), s => s.Write(snapshot.OptimizerState));
@@ -43,8 +46,8 @@ public static class TrainingCheckpoint
         {
             using var zip = ZipFile.OpenRead(path);
             Header header;
-            using (var stream = Entry(zip, path, "checkpoint.json").Open())
-                header = JsonSerializer.Deserialize<Header>(stream, JsonFormat.Options) ?? throw new InvalidDataException("empty checkpoint.json");
+            header = JsonSerializer.Deserialize<Header>(BundleEntry.Read(Entry(zip, path, "checkpoint.json"), path, MaxHeaderBytes), JsonFormat.Options)
+                     ?? throw new InvalidDataException("empty checkpoint.json");
             if (header.FormatVersion > FormatVersion)
                 throw new ModelBundleException($"{path} was written by a newer MultiLabel (checkpoint format {header.FormatVersion}); update MultiLabel to resume it.");
             return header.Snapshot.ToSnapshot(Read(zip, path, "model.bin"), Read(zip, path, "optimizer.bin"), Read(zip, path, "torch_rng.bin"));
@@ -64,13 +67,8 @@ public static class TrainingCheckpoint
     private static ZipArchiveEntry Entry(ZipArchive zip, string path, string name) =>
         zip.GetEntry(name) ?? throw new InvalidDataException($"{Path.GetFileName(path)} has no {name}");
 
-    private static byte[] Read(ZipArchive zip, string path, string name)
-    {
-        using var source = Entry(zip, path, name).Open();
-        using var copy = new MemoryStream();
-        source.CopyTo(copy);
-        return copy.ToArray();
-    }
+    /// <summary>The entry's bytes, its size capped and its CRC-32 checked.</summary>
+    private static byte[] Read(ZipArchive zip, string path, string name) => BundleEntry.Read(Entry(zip, path, name), path, Array.MaxLength);
 
     /// <summary>checkpoint.json: the format version and the snapshot without its binary parts, which are entries of their own.</summary>
     private sealed record Header(

@@ -35,7 +35,7 @@ public static class AnnotatedImage
     /// <exception cref="ImageDecodeException">The image cannot be decoded.</exception>
     public static byte[] Render(byte[] encoded, Prediction prediction, bool png = false)
     {
-        using var source = ImageDecoder.DecodeOriented(encoded);
+        using var source = ImageDecoder.DecodeOriented(encoded, Width, Width);
         int height = Math.Max(1, (int)Math.Round((double)source.Height * Width / source.Width));
         using var surface = SKSurface.Create(new SKImageInfo(Width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
@@ -65,9 +65,7 @@ public static class AnnotatedImage
     /// <exception cref="ImageDecodeException">The image cannot be read or decoded.</exception>
     public static void Save(string source, Prediction prediction, string destination)
     {
-        byte[] encoded;
-        try { encoded = File.ReadAllBytes(source); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new ImageDecodeException($"cannot be read: {e.Message}"); }
+        byte[] encoded = ImageDecoder.ReadFile(source);
         byte[] annotated = Render(encoded, prediction, png: destination.EndsWith(".png", StringComparison.OrdinalIgnoreCase));
         AtomicFile.Write(destination, stream => stream.Write(annotated));
     }
@@ -75,7 +73,8 @@ public static class AnnotatedImage
     /// <summary>
     /// Where the annotated copies of <paramref name="sources"/> go inside <paramref name="folder"/>: the
     /// folder layout below their common ancestor is kept, so same-named files from different folders
-    /// never collide. JPEG and PNG names are kept; other formats get <c>.png</c> appended.
+    /// never collide. Each copy has a name of its own — <c>a.jpg</c> gives <c>a.annotated.jpg</c>, <c>a.png</c>
+    /// <c>a.annotated.png</c>, other formats <c>a.gif.annotated.png</c> — so it never takes an original's name.
     /// </summary>
     public static IReadOnlyList<string> OutputPaths(IReadOnlyList<string> sources, string folder)
     {
@@ -88,7 +87,9 @@ public static class AnnotatedImage
         {
             string relative = Path.GetRelativePath(root, full[i]);
             string extension = Path.GetExtension(relative).ToLowerInvariant();
-            if (extension is not (".jpg" or ".jpeg" or ".png")) relative += ".png";
+            relative = extension is ".jpg" or ".jpeg" or ".png"
+                ? Path.ChangeExtension(relative, null) + ".annotated" + Path.GetExtension(relative)
+                : relative + ".annotated.png";
             string candidate = Path.Combine(folder, relative);
             for (int n = 2; !used.Add(candidate); n++)
                 candidate = Path.Combine(folder, Path.ChangeExtension(relative, null) + $"-{n}" + Path.GetExtension(relative));

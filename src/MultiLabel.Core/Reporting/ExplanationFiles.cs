@@ -19,7 +19,7 @@ public static class ExplanationFiles
     {
         if (sources.Count != labels.Count)
             throw new ArgumentException($"Got {sources.Count} images but {labels.Count} label lists; give one list per image.", nameof(labels));
-        var inputs = new HashSet<string>(sources.Select(Path.GetFullPath), StringComparer.Ordinal);
+        var inputs = new Files.ProtectedFiles().Add(sources, "the input image");
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var result = new string[sources.Count][];
         for (int i = 0; i < sources.Count; i++)
@@ -28,9 +28,9 @@ public static class ExplanationFiles
             for (int n = 2; !used.Add(stem); n++) stem = $"{name}-{n}";
             result[i] = labels[i].Select(label => Path.Combine(folder, $"{stem}.{Safe(label)}.png")).ToArray();
             foreach (string path in result[i])
-                if (inputs.Contains(Path.GetFullPath(path)))
+                if (inputs.Replaced(path) is { } input)
                     throw new SettingException(FolderSetting,
-                        $"{FolderSetting} {folder} would receive the overlay {Path.GetFileName(path)}, which would replace the input image {path}; " +
+                        $"{FolderSetting} {folder} would receive the overlay {Path.GetFileName(path)}, which would replace the input image {input.Path}; " +
                         $"set {FolderSetting} to a folder that holds none of the images.");
         }
         return result;

@@ -49,9 +49,7 @@ public static class HeatMapOverlay
     /// <exception cref="ImageDecodeException">The image cannot be read or decoded.</exception>
     public static void Save(string source, HeatMap map, string destination, int? maxSide = null)
     {
-        byte[] encoded;
-        try { encoded = File.ReadAllBytes(source); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new ImageDecodeException($"cannot be read: {e.Message}"); }
+        byte[] encoded = ImageDecoder.ReadFile(source);
         byte[] png = Render(encoded, map, maxSide, jpeg: destination.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase));
         AtomicFile.Write(destination, stream => stream.Write(png));
     }

@@ -94,7 +94,7 @@ internal static partial class MistakeGallery
         {
             try
             {
-                encoded[i] = File.ReadAllBytes(evaluation.Images[batch[i]].Path);
+                encoded[i] = ImageDecoder.ReadFile(evaluation.Images[batch[i]].Path);
                 if (options.HeatMaps != null && wrong.ContainsKey(batch[i])) decoded[i] = ImageDecoder.Decode(encoded[i], size, size);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageDecodeException)

@@ -19,7 +19,7 @@ public static class EvaluationRun
         ArgumentNullException.ThrowIfNull(predictor);
         options ??= new EvaluationOptions();
         observer ??= new EvaluationObserver();
-        var scan = ImageSource.Open(data, options.Source);
+        var scan = ImageSource.Open(data, options.Source, cancellationToken);
         var cache = new ImageCache(options.CacheDirectory);
         var images = new List<ImageRecord>(scan.Images.Count);
         var skipped = scan.Skipped.ToList();
@@ -27,7 +27,7 @@ public static class EvaluationRun
         int done = 0;
         // Decoding (or reading the cache) runs a batch or two ahead of the model, so memory holds a few batches, not the dataset.
         foreach (var batch in cache.Stream(scan.Images, predictor.ImageSize, predictor.ImageSize, Math.Max(1, options.BatchSize), cancellationToken,
-                     options.Threads, scan.Source))
+                     options.Threads, scan.Source, predictor.MaxPixels))
         {
             if (batch.Decoded.Count > 0) probabilities.AddRange(predictor.PredictBatch(batch.Pixels.Span, batch.Decoded.Count));
             foreach (int i in batch.Decoded) images.Add(scan.Images[i]);

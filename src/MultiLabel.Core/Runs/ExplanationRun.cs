@@ -48,8 +48,8 @@ public static class ExplanationRun
             {
                 try
                 {
-                    encoded[i] = File.ReadAllBytes(done[start + i].Prediction.Source);
-                    decoded[i] = ImageDecoder.Decode(encoded[i], size, size);
+                    encoded[i] = ImageDecoder.ReadFile(done[start + i].Prediction.Source, predictor.MaxPixels);
+                    decoded[i] = ImageDecoder.Decode(encoded[i], size, size, predictor.MaxPixels);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageDecodeException)
                 {

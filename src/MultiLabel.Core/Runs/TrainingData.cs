@@ -14,7 +14,7 @@ internal sealed record TrainingData(LabeledImages Train, LabeledImages Validatio
     /// <summary>Reads <see cref="TrainingRunOptions.Data"/> (and the validation data, when given) at the recipe's size and splits it.</summary>
     public static TrainingData Load(TrainingRunOptions options, TrainingOptions recipe, TrainingObserver observer, CancellationToken cancellationToken)
     {
-        var scan = ImageSource.Open(options.Data, options.Source);
+        var scan = ImageSource.Open(options.Data, options.Source, cancellationToken);
         if (recipe.ImageSize is null)
         {
             var (size, median) = InputSizeChoice.For(scan.Images);
@@ -29,6 +29,7 @@ internal sealed record TrainingData(LabeledImages Train, LabeledImages Validatio
             ImageSize = recipe.InputSize,
             CacheDirectory = options.CacheDirectory,
             Threads = options.Threads,
+            MaxPixels = options.MaxPixels,
         };
         var data = DatasetLoader.Load(scan, load, observer.Decoding, cancellationToken);
         var skipped = data.Scan.Skipped.ToList();

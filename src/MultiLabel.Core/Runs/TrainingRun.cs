@@ -35,17 +35,27 @@ public static class TrainingRun
         TrainingSnapshot? resume = options.Resume ? ReadCheckpoint(paths) : null;
         var recipe = resume?.Options ?? options.Training;
         recipe.Validate();
-        if (!options.Resume && !options.Overwrite && (File.Exists(paths.Model) || File.Exists(paths.LastCheckpoint)))
+        if (!options.Resume && !options.Overwrite && File.Exists(paths.LastCheckpoint))
             throw new SettingException(nameof(TrainingRunOptions.OutputDirectory),
                 $"{paths.Folder} already holds a training run. Continue it with Resume, replace it with Overwrite, or choose another OutputDirectory.",
                 nameof(TrainingRunOptions.Resume), nameof(TrainingRunOptions.Overwrite));
+        // A model without last.ckpt cannot be continued (the run finished and cleaned up, or was killed while writing its
+        // first checkpoint): Resume would fail, so it is not offered.
+        if (!options.Resume && !options.Overwrite && File.Exists(paths.Model))
+            throw new SettingException(nameof(TrainingRunOptions.OutputDirectory),
+                $"{paths.Folder} already holds a model.mlpkg and no last.ckpt to continue; replace it with Overwrite, or choose another OutputDirectory.",
+                nameof(TrainingRunOptions.Overwrite));
         Directory.CreateDirectory(paths.Folder);
+        var (leftovers, leftoverBytes) = AtomicFile.RemoveLeftovers(paths.Folder);
+        if (leftovers > 0)
+            observer.Messages?.Report($"removed {leftovers} temporary {(leftovers == 1 ? "file" : "files")} ({leftoverBytes / 1e6:0.#} MB) that an interrupted run left in {paths.Folder}");
 
         TorchRuntime.Configure(options.Threads);
         var device = TorchRuntime.ResolveDevice(options.Device);
         var data = TrainingData.Load(options, recipe, observer, cancellationToken);
         recipe = data.Recipe;
         var (train, validation, vocabulary) = (data.Train, data.Validation, data.Vocabulary);
+        paths.EnsureNoInputReplaced(options, data);
         AtomicFile.WriteText(paths.Labels, vocabulary.ToJson());
         string fingerprint = Fingerprint(recipe, vocabulary, train, validation);
         if (resume != null && resume.Fingerprint != fingerprint)
@@ -74,6 +84,7 @@ public static class TrainingRun
         // almost nothing managed, would otherwise keep resident the whole run: give it back before the first step.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var history = learner.Fit(train, validation, callbacks, fingerprint, resume, cancellationToken);
+        if (history.Diverged is { } diverged) throw Diverged(diverged, recipe, paths, best, history, Learner.StepsPerEpoch(train.Count, recipe.BatchSize));
 
         var half = Enumerable.Repeat(0.5f, vocabulary.Count).ToArray();
         var thresholds = half;
@@ -114,6 +125,21 @@ public static class TrainingRun
         };
         AtomicFile.WriteText(paths.Summary, JsonSerializer.Serialize(summary, JsonFormat.Options));
         return new TrainingResult(history, paths.Model, summary, data.Skipped);
+    }
+
+    /// <summary>The error of a run that diverged: where, what is kept on disk (nothing of the diverged epoch is), and what to change.</summary>
+    private static TrainingDivergedException Diverged(History.Divergence where, TrainingOptions recipe, RunFolder paths, BestModelCheckpoint best,
+        History history, int steps)
+    {
+        string at = where.Step > 0 ? $"epoch {where.Epoch}, step {where.Step} of {steps}" : $"epoch {where.Epoch}'s validation";
+        string kept = history.Epochs.Count == 0
+            ? "nothing was saved, as no epoch had ended"
+            : $"{Path.GetFileName(paths.LastCheckpoint)} (epoch {history.Epochs[^1].Epoch})" +
+              (best.BestEpoch is { } b && File.Exists(paths.Model) ? $" and {Path.GetFileName(paths.Model)} (best epoch {b.Epoch})" : "") +
+              " are kept from before it";
+        return new TrainingDivergedException(
+            $"Training diverged at {at}: {where.What}, so it stopped; {kept}. Lower LearningRate (it was {recipe.LearningRate:G3}) " +
+            $"and start afresh with Overwrite.", nameof(TrainingOptions.LearningRate), nameof(TrainingRunOptions.Overwrite));
     }
 
     /// <summary>The summary metrics of <paramref name="probabilities"/> on <paramref name="data"/> at <paramref name="thresholds"/>.</summary>

@@ -38,6 +38,9 @@ public sealed record TrainingRunOptions
     /// </summary>
     public bool AdaptiveThreads { get; init; } = true;
 
+    /// <summary>The pixel budget per image (see <see cref="ImageDecoder.DefaultMaxPixels"/>); null chooses it from the input size.</summary>
+    public long? MaxPixels { get; init; }
+
     /// <summary>Where the network trains.</summary>
     public ComputeDevice Device { get; init; } = ComputeDevice.Auto;
 
@@ -55,6 +58,7 @@ public sealed record TrainingRunOptions
         if (string.IsNullOrWhiteSpace(OutputDirectory))
             throw new SettingException(nameof(OutputDirectory), "OutputDirectory is required: the folder that receives the model.");
         if (Threads < 0) throw new SettingException(nameof(Threads), $"Threads {Threads} must be 0 (every core) or more.");
+        if (MaxPixels is < 1) throw new SettingException(nameof(MaxPixels), $"MaxPixels {MaxPixels} must be 1 or more.");
         if (Resume && Overwrite)
             throw new SettingException(nameof(Resume), "Resume and Overwrite contradict each other: Resume continues the run in OutputDirectory, Overwrite replaces it. Choose one.",
                 nameof(Overwrite), nameof(OutputDirectory));

@@ -44,6 +44,9 @@ public sealed record BatchRecord(int Epoch, int Epochs, int Step, int Steps, dou
 /// <summary>The epochs a run went through, and how it ended. <see cref="Learner.Fit"/> returns it.</summary>
 public sealed class History
 {
+    /// <summary>Where a run diverged: the epoch and step (1-based; step 0 means its validation pass) and what stopped being a number.</summary>
+    public sealed record Divergence(int Epoch, int Step, string What);
+
     private readonly List<EpochRecord> epochs;
 
     /// <summary>Creates a history holding <paramref name="epochs"/> already run.</summary>
@@ -55,8 +58,14 @@ public sealed class History
     /// <summary>True when the run was interrupted and saved its state to be resumed.</summary>
     public bool Interrupted { get; internal set; }
 
-    /// <summary>Why the run stopped before its last epoch (early stopping), or null.</summary>
+    /// <summary>Why the run stopped before its last epoch (early stopping, divergence), or null.</summary>
     public string? StopReason { get; internal set; }
+
+    /// <summary>
+    /// Where the run diverged — its loss or validation scores stopped being numbers — or null. The run then stopped at once,
+    /// before any callback saw the epoch: what was saved (last.ckpt, the best model) is from the last good epoch.
+    /// </summary>
+    public Divergence? Diverged { get; internal set; }
 
     /// <summary>The epoch with the best watched value, or null before the first epoch.</summary>
     public EpochRecord? Best(MonitorMetric metric)

@@ -64,7 +64,7 @@ public sealed class Learner : IDisposable
         loss = new MultiLabelLoss(options.Loss,
             options.PositiveWeight == PositiveWeighting.Auto ? PositiveWeights.FromTargets(train.Targets, train.LabelCount) : null, device);
         int batchSize = options.BatchSize;
-        int steps = (train.Count + batchSize - 1) / batchSize;
+        int steps = StepsPerEpoch(train.Count, batchSize);
         var plan = new LearningRatePlan(options.Schedule, steps * options.Epochs);
         var history = new History(resume?.History);
         var state = new FitState(options.Seed);
@@ -96,6 +96,7 @@ public sealed class Learner : IDisposable
                 var batch = reader.Indices(step);
                 SetLearningRates(plan, (state.Epoch - 1) * steps + state.Step, context.LearningRateScale);
                 var (loss, right) = TrainStep(train, pixels, batch, state.Random);
+                if (!double.IsFinite(loss)) return Diverge(state.Step + 1, $"the training loss became {loss}");
                 state.AddStep(loss, right, batch.Length, clock.Elapsed.TotalSeconds);
                 var record = new BatchRecord(state.Epoch, options.Epochs, state.Step, steps, state.LossSum / state.Seen, state.Rate,
                     TimeSpan.FromSeconds((train.Count - state.Seen) / Math.Max(state.Rate, 1e-9)));
@@ -105,6 +106,8 @@ public sealed class Learner : IDisposable
 
             var (valLoss, probabilities) = Evaluate(validation, cancellationToken);
             if (probabilities == null) return Interrupt();
+            if (!double.IsFinite(valLoss) || Array.Exists(probabilities, p => !float.IsFinite(p)))
+                return Diverge(0, "the validation scores stopped being numbers");
             var epochRecord = Record(state.Epoch, state.LossSum / state.Seen, (double)state.Correct / (state.Seen * train.LabelCount),
                 valLoss, probabilities, validation, state.Seconds, state.Rate);
             history.Add(epochRecord);
@@ -120,12 +123,31 @@ public sealed class Learner : IDisposable
         foreach (var callback in callbacks) callback.OnFitEnd(context, history);
         return history;
 
+        // Nothing of a diverged epoch reaches the callbacks, so the last.ckpt and best model on disk stay those of the last good epoch.
+        History Diverge(int step, string what)
+        {
+            history.Diverged = new History.Divergence(state.Epoch, step, what);
+            history.StopReason = $"Training diverged in epoch {state.Epoch}: {what}.";
+            return history;
+        }
+
         History Interrupt()
         {
             foreach (var callback in callbacks) callback.OnInterrupted(context);
             history.Interrupted = true;
             return history;
         }
+    }
+
+    /// <summary>
+    /// Steps in an epoch of <paramref name="images"/> at <paramref name="batchSize"/>: a last batch of a single image is folded
+    /// into the one before it (batch normalisation cannot normalise one image: its variance is undefined and poisons the
+    /// running statistics with NaN), so that step takes <paramref name="batchSize"/> + 1 images.
+    /// </summary>
+    public static int StepsPerEpoch(int images, int batchSize)
+    {
+        int steps = (images + batchSize - 1) / batchSize;
+        return images % batchSize == 1 && steps > 1 ? steps - 1 : steps;
     }
 
     /// <summary>The whole state of the fit; the network and optimiser states only when <paramref name="includeState"/>.</summary>
@@ -205,12 +227,14 @@ public sealed class Learner : IDisposable
         var targets = trainLoader.Targets(train, batch);
         var logits = Network.forward(inputs);
         var value = loss!.Mean(logits, targets);
+        float lossValue = value.item<float>();
+        if (!float.IsFinite(lossValue)) return (lossValue, 0); // no step: the weights stay those of the last good step
         optimizer.zero_grad();
         value.backward();
         optimizer.step();
         // sigmoid(x) ≥ 0.5 exactly when x ≥ 0
         long right = logits.detach().ge(0).eq(targets.ge(0.5)).sum().item<long>();
-        return (value.item<float>(), right);
+        return (lossValue, right);
     }
 
     private EpochRecord Record(int epoch, double loss, double accuracy, double valLoss, float[] probabilities,

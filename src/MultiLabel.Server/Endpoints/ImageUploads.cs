@@ -19,14 +19,18 @@ internal static class ImageUploads
     /// <summary>The form field images are sent in.</summary>
     public const string Field = "image";
 
-    /// <summary>The images of <paramref name="request"/>; throws <see cref="ApiException"/> (400, 413) for bodies it cannot take.</summary>
-    public static async Task<IReadOnlyList<ImageUpload>> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The images of <paramref name="request"/>; throws <see cref="ApiException"/> for bodies it cannot take: 400 for a malformed
+    /// one, 413 past <paramref name="maxBytes"/> or <paramref name="maxImages"/> (counted as the parts arrive, so a request of
+    /// 20,000 tiny images is refused at the 33rd, not after all of them are read).
+    /// </summary>
+    public static async Task<IReadOnlyList<ImageUpload>> ReadAsync(HttpRequest request, long maxBytes, int maxImages, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes) throw TooLarge(maxBytes);
         try
         {
             if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
-                return await ReadMultipartAsync(request, maxBytes, cancellationToken);
+                return await ReadMultipartAsync(request, maxBytes, maxImages, cancellationToken);
             var body = await ReadAllAsync(request.Body, maxBytes, cancellationToken);
             if (body.Length == 0)
                 throw new ApiException(StatusCodes.Status400BadRequest,
@@ -39,7 +43,7 @@ internal static class ImageUploads
         }
     }
 
-    private static async Task<IReadOnlyList<ImageUpload>> ReadMultipartAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ImageUpload>> ReadMultipartAsync(HttpRequest request, long maxBytes, int maxImages, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
             throw new ApiException(StatusCodes.Status400BadRequest, $"the Content-Type header '{request.ContentType}' cannot be parsed");
@@ -62,6 +66,9 @@ internal static class ImageUploads
                     otherFields.Add(name);
                     continue;
                 }
+                if (images.Count == maxImages)
+                    throw new ApiException(StatusCodes.Status413PayloadTooLarge,
+                        $"the request holds more than {maxImages} images, the most this server takes in one request; send them in several requests, or start the server with a larger --max-images");
                 var bytes = await ReadAllAsync(section.Body, maxBytes - total, cancellationToken);
                 total += bytes.Length;
                 string fileName = HeaderUtilities.RemoveQuotes(disposition!.FileName).Value ?? "";
@@ -73,6 +80,12 @@ internal static class ImageUploads
         catch (InvalidDataException e)
         {
             throw new ApiException(StatusCodes.Status400BadRequest, $"the multipart/form-data body cannot be read: {e.Message}");
+        }
+        catch (IOException e) when (e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // The body ended inside a part: the closing boundary never came.
+            throw new ApiException(StatusCodes.Status400BadRequest,
+                $"the multipart/form-data body ends before its closing boundary ({e.Message}); send the whole form");
         }
         if (images.Count == 0)
             throw new ApiException(StatusCodes.Status400BadRequest, otherFields.Count == 0

@@ -16,7 +16,7 @@ internal static class ModelEndpoint
         IReadOnlyList<string> Labels,
         IReadOnlyDictionary<string, float> Thresholds,
         Normalization Normalization,
-        IReadOnlyDictionary<string, double> Metrics,
+        IReadOnlyDictionary<string, double?> Metrics,
         JsonElement? Training,
         DateTimeOffset Created,
         string ToolVersion);
@@ -29,6 +29,6 @@ internal static class ModelEndpoint
         var thresholds = m.Labels.Select((label, i) => (label, m.Thresholds[i])).ToDictionary(x => x.label, x => x.Item2);
         JsonElement? training = m.Training is null ? null : JsonSerializer.SerializeToElement(m.Training, JsonFormat.Options);
         return Results.Json(new Response(m.Architecture, predictor.Engine.ToString().ToLowerInvariant(), m.ImageSize, m.Labels, thresholds,
-            m.Normalization, m.Metrics, training, m.Created, m.ToolVersion), ServerJson.Options);
+            m.Normalization, m.Metrics.ToDictionary(p => p.Key, p => double.IsFinite(p.Value) ? p.Value : (double?)null), training, m.Created, m.ToolVersion), ServerJson.Options);
     }
 }

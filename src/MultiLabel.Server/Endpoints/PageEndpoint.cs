@@ -18,16 +18,22 @@ internal static class PageEndpoint
     }.ToFrozenDictionary();
 
     private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'";
+        "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static readonly FrozenDictionary<string, byte[]> Contents = Assets.ToFrozenDictionary(a => a.Key, a => Read(a.Value.Resource));
 
-    /// <summary>Answers the asset at the request's path.</summary>
+    /// <summary>
+    /// Answers the asset at the request's path, spelled exactly (routing matches <c>/APP.JS</c> and <c>/app.js/</c> too,
+    /// which are no assets: 404). The page may not be framed by another site.
+    /// </summary>
     public static IResult Handle(HttpContext context)
     {
         string path = context.Request.Path.Value ?? "/";
-        var (_, contentType) = Assets[path];
+        if (!Assets.TryGetValue(path, out var asset))
+            return PredictEndpoint.Error(StatusCodes.Status404NotFound, $"there is no page at {path}; the page is at / (its assets are /app.js and /app.css)");
+        string contentType = asset.ContentType;
         context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        context.Response.Headers.XFrameOptions = "DENY";
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.CacheControl = "no-cache";
         return Results.Bytes(Contents[path], contentType);

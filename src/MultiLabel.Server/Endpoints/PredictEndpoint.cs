@@ -24,11 +24,15 @@ internal static class PredictEndpoint
     /// <summary>The answer: one entry per image, in the order they were sent.</summary>
     internal sealed record Response(IReadOnlyList<ImagePrediction> Predictions);
 
-    /// <summary>Labels over their thresholds (highest score first), every label's score, and each label's heat map when asked for.</summary>
+    /// <summary>
+    /// Labels over their thresholds (highest score first), every label's score, and each label's heat map when asked for; for an
+    /// image the model gave no numbers for (a damaged model), labels and scores are null and <c>error</c> says why.
+    /// </summary>
     internal sealed record ImagePrediction(
-        IReadOnlyList<string> Labels,
-        IReadOnlyDictionary<string, float> Scores,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, Explanation>? Explanations = null);
+        IReadOnlyList<string>? Labels,
+        IReadOnlyDictionary<string, float>? Scores,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, Explanation>? Explanations = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null);
 
     /// <summary>One label's heat map: the overlay as a PNG data URL, and the map's centre of mass as fractions of width and height from the top left.</summary>
     internal sealed record Explanation(string Image, double[] Center);
@@ -37,7 +41,7 @@ internal static class PredictEndpoint
     public const int OverlaySide = 512;
 
     public static async Task<IResult> HandleAsync(HttpContext context, ModelState model, PredictionBatcher batcher, ServeOptions options,
-        ILogger<PredictionBatcher> logger)
+        DecodeSlots decodeSlots, ILogger<PredictionBatcher> logger)
     {
         var aborted = context.RequestAborted;
         try
@@ -46,12 +50,14 @@ internal static class PredictEndpoint
                 "the model is still loading; retry in a moment (GET /healthz answers 200 once it is ready)");
             var decide = ReadOptions(context.Request.Query);
             bool explain = ReadExplain(context.Request.Query);
-            var uploads = await ImageUploads.ReadAsync(context.Request, options.MaxRequestBytes, aborted);
-            var images = Decode(uploads, predictor.ImageSize, logger);
+            var uploads = await ImageUploads.ReadAsync(context.Request, options.MaxRequestBytes, options.MaxImagesPerRequest, aborted);
+            var images = await DecodeAsync(uploads, predictor, decodeSlots, logger, aborted);
             var probabilities = await Task.WhenAll(images.Select(image => batcher.PredictAsync(image, aborted)));
             var decided = probabilities.Select((p, i) => predictor.Decide(uploads[i].Name, p, decide)).ToArray();
             var explanations = explain ? await Task.Run(() => Explain(predictor, uploads, images, decided), aborted) : null;
-            var predictions = decided.Select((p, i) => new ImagePrediction(p.Labels, p.Scores, explanations?[i])).ToArray();
+            var predictions = decided.Select((p, i) => p.Failed
+                ? new ImagePrediction(null, null, Error: p.Error)
+                : new ImagePrediction(p.Labels, p.Scores, explanations?[i])).ToArray();
             return Results.Json(new Response(predictions), ServerJson.Options);
         }
         catch (ApiException e)
@@ -114,27 +120,31 @@ internal static class PredictEndpoint
         return result;
     }
 
-    /// <summary>Decodes every upload at the model's size, in parallel; any failure refuses the request (415) naming each broken image.</summary>
-    private static DecodedImage[] Decode(IReadOnlyList<ImageUpload> uploads, int size, ILogger logger)
+    /// <summary>
+    /// Decodes every upload at the model's size within its pixel budget, as many at once as the server's decode slots allow;
+    /// any failure refuses the request (415) naming each broken image.
+    /// </summary>
+    private static async Task<DecodedImage[]> DecodeAsync(IReadOnlyList<ImageUpload> uploads, Predictor predictor, DecodeSlots slots,
+        ILogger logger, CancellationToken cancellationToken)
     {
         var decoded = new DecodedImage[uploads.Count];
         var errors = new string?[uploads.Count];
-        Parallel.For(0, uploads.Count, i =>
+        await Task.WhenAll(uploads.Select((upload, i) => Task.Run(async () =>
         {
             try
             {
-                decoded[i] = ImageDecoder.Decode(uploads[i].Bytes, size, size);
+                decoded[i] = await slots.DecodeAsync(upload.Bytes, predictor.ImageSize, predictor.MaxPixels, cancellationToken);
             }
             catch (ImageDecodeException e)
             {
                 errors[i] = $"{uploads[i].Name} cannot be read as an image: {e.Message}";
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
             {
-                logger.LogWarning(e, "The decoder failed on {Image}", uploads[i].Name);
+                logger.LogWarning(e, "The decoder failed on {Image}", TerminalText.Escape(uploads[i].Name));
                 errors[i] = $"{uploads[i].Name} cannot be read as an image: the decoder failed ({e.Message})";
             }
-        });
+        }, CancellationToken.None)));
         var broken = errors.Where(e => e != null).ToArray();
         if (broken.Length > 0)
             throw new ApiException(StatusCodes.Status415UnsupportedMediaType,

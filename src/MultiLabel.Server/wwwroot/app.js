@@ -113,7 +113,8 @@ async function predict(file) {
   try {
     const response = await fetch("/v1/predict?explain=true", { method: "POST", body: form });
     const answer = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
-    if (response.ok) showPrediction(card, answer.predictions[0]);
+    if (response.ok && answer.predictions[0].error) showError(card, answer.predictions[0].error);
+    else if (response.ok) showPrediction(card, answer.predictions[0]);
     else showError(card, answer.error ?? `HTTP ${response.status}`);
   } catch (error) {
     showError(card, `The server cannot be reached (${error.message}).`);

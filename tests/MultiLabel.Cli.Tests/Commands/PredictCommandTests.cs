@@ -101,10 +101,10 @@ public class PredictCommandTests(CliModel model)
         var result = Cli.Run(folder.Path, "predict", "--model", model.Path, "a/black_dress/ok_1.jpg", "a/black_pants", "--annotate", "out");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(["black_dress/ok_1.jpg", "black_pants/ok_1.jpg"],
+        Assert.Equal(["black_dress/ok_1.annotated.jpg", "black_pants/ok_1.annotated.jpg"],
             Directory.GetFiles(folder.Combine("out"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder.Combine("out"), f)).Order());
-        Assert.Equal(ImageFormat.Jpeg, ImageFormatSniffer.Detect(folder.Combine("out", "black_pants", "ok_1.jpg"), out _));
-        Assert.Equal(400, ImageDecoder.DecodeOriented(File.ReadAllBytes(folder.Combine("out", "black_dress", "ok_1.jpg"))).Width);
+        Assert.Equal(ImageFormat.Jpeg, ImageFormatSniffer.Detect(folder.Combine("out", "black_pants", "ok_1.annotated.jpg"), out _));
+        Assert.Equal(400, ImageDecoder.DecodeOriented(File.ReadAllBytes(folder.Combine("out", "black_dress", "ok_1.annotated.jpg"))).Width);
     }
 
     [Fact]

@@ -61,8 +61,9 @@ public class AnnotatedImageTests
 
         var outputs = AnnotatedImage.OutputPaths(sources, "/out");
 
-        Assert.Equal(["/out/black_dress/ok_1.jpg", "/out/black_pants/ok_1.jpg", "/out/black_shoes/nested/deeper_a.jpg", "/out/black_shoes/anim_a.gif.png"], outputs);
-        Assert.Equal(["/out/a.jpg", "/out/a-2.jpg"], AnnotatedImage.OutputPaths(["/data/a.jpg", "/data/a.jpg"], "/out"));
+        Assert.Equal(["/out/black_dress/ok_1.annotated.jpg", "/out/black_pants/ok_1.annotated.jpg", "/out/black_shoes/nested/deeper_a.annotated.jpg",
+            "/out/black_shoes/anim_a.gif.annotated.png"], outputs);
+        Assert.Equal(["/out/a.annotated.jpg", "/out/a.annotated-2.jpg"], AnnotatedImage.OutputPaths(["/data/a.jpg", "/data/a.jpg"], "/out"));
     }
 
     private static int GreenPixels(SKBitmap bitmap, SKRectI area)

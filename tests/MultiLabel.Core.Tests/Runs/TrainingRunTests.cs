@@ -69,8 +69,8 @@ public class TrainingRunTests
         }));
 
         Assert.Equal("OutputDirectory", error.Setting);
-        Assert.Equal(["OutputDirectory", "Resume", "Overwrite"], error.Mentioned);
-        Assert.Contains("Continue it with Resume, replace it with Overwrite", error.Message);
+        Assert.Equal(["OutputDirectory", "Overwrite"], error.Mentioned); // no last.ckpt: nothing to resume, so Resume is not offered
+        Assert.Contains("already holds a model.mlpkg and no last.ckpt to continue; replace it with Overwrite, or choose another OutputDirectory", error.Message);
         Assert.Equal("precious", File.ReadAllText(folder.Combine("out", "model.mlpkg")));
     }
 

@@ -5,8 +5,9 @@ namespace MultiLabel.Data.Caching;
 /// Images are first looked up in the cache group, the rest decoded in parallel straight into new shards, a shard's
 /// worth at a time; where a shard cannot be written, into memory.
 /// </summary>
-internal sealed class DecodePlan(IReadOnlyList<ImageRecord> images, int width, int height, IProgress<DecodeProgress>? progress)
+internal sealed class DecodePlan(IReadOnlyList<ImageRecord> images, int width, int height, long maxPixels, IProgress<DecodeProgress>? progress)
 {
+    private readonly bool[] overBudget = new bool[images.Count];
     private readonly List<PixelSource> sources = [];
     private readonly int[] sourceOf = new int[images.Count];
     private readonly int[] slotOf = new int[images.Count];
@@ -77,7 +78,7 @@ internal sealed class DecodePlan(IReadOnlyList<ImageRecord> images, int width, i
                     slots[j] = keys[i] is { } key ? writer.Add(key, pixels) : -1;
                     if (slots[j] < 0) errors[i] = "its size and modification time cannot be read";
                 }
-                else if (keys[i] is { } key) writer.AddFailure(key, errors[i]!);
+                else if (keys[i] is { } key && !overBudget[i]) writer.AddFailure(key, errors[i]!); // a refusal under one budget must not outlive a larger one
                 Advance();
             });
             var shard = CacheShard.TryOpen(writer.Commit()) ?? throw new IOException("the shard just written does not read back");
@@ -131,11 +132,12 @@ internal sealed class DecodePlan(IReadOnlyList<ImageRecord> images, int width, i
     {
         try
         {
-            return ImageDecoder.Decode(images[i].Path, width, height).Pixels;
+            return ImageDecoder.Decode(images[i].Path, width, height, maxPixels).Pixels;
         }
         catch (ImageDecodeException e)
         {
             errors[i] = e.Message;
+            overBudget[i] = e.OverBudget;
             return null;
         }
     }

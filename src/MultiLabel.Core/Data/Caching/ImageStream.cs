@@ -18,13 +18,16 @@ internal sealed class ImageStream
     private readonly int height;
     private readonly int batchSize;
     private readonly CacheGroup? group;
+    private readonly long maxPixels;
     private readonly ParallelOptions parallel;
     private readonly byte[][] buffers = new byte[3][];
     private CacheShardWriter? writer;
 
     /// <summary>A stream of <paramref name="images"/> decoded at <paramref name="width"/> × <paramref name="height"/>, <paramref name="batchSize"/> at a time.</summary>
-    public ImageStream(IReadOnlyList<ImageRecord> images, int width, int height, int batchSize, CacheGroup? group, int maxThreads)
+    public ImageStream(IReadOnlyList<ImageRecord> images, int width, int height, int batchSize, CacheGroup? group, int maxThreads,
+        long maxPixels = ImageDecoder.DefaultMaxPixels)
     {
+        this.maxPixels = maxPixels;
         this.images = images;
         (this.width, this.height, this.batchSize, this.group) = (width, height, Math.Max(1, batchSize), group);
         parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads > 0 ? maxThreads : Environment.ProcessorCount };
@@ -78,9 +81,14 @@ internal sealed class ImageStream
                 else group.Shards[shard].Copy(entry.Slot, pixels[j] = new byte[3 * width * height]);
                 return;
             }
-            try { pixels[j] = ImageDecoder.Decode(image.Path, width, height).Pixels; }
-            catch (ImageDecodeException e) { errors[j] = e.Message; }
-            if (known) Remember(key, pixels[j], errors[j]);
+            bool remember = known;
+            try { pixels[j] = ImageDecoder.Decode(image.Path, width, height, maxPixels).Pixels; }
+            catch (ImageDecodeException e)
+            {
+                errors[j] = e.Message;
+                remember &= !e.OverBudget; // a refusal under one budget must not outlive a larger one
+            }
+            if (remember) Remember(key, pixels[j], errors[j]);
         });
         var decoded = new List<int>(count);
         var failed = new List<(int, SkippedFile)>();
