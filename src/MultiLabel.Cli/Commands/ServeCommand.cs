@@ -44,7 +44,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public int MaxImages { get; init; } = 32;
 
         [CommandOption("--max-queue <N>")]
-        [Description("Most images being decoded, queued or predicted at once; a request past it gets 503 with Retry-After at once (default: twice --max-batch-size).")]
+        [Description("Most images being decoded, queued or predicted at once; a request past it gets 503 with Retry-After at once (default: --max-batch-size, one pass).")]
         [Importance(OptionImportance.Tuning)]
         public int? MaxQueue { get; init; }
 
