@@ -28,7 +28,6 @@ public static class TorchRuntime
         {
             if (loaded) return;
             MallocTuning.Apply();
-            SpinCount = OpenMpWaiting.Apply();
             try
             {
                 torch.InitializeDeviceType(DeviceType.CPU);
@@ -46,9 +45,6 @@ public static class TorchRuntime
             loaded = true;
         }
     }
-
-    /// <summary>The <c>GOMP_SPINCOUNT</c> libtorch's OpenMP workers run with when MultiLabel set it or the user did (see <see cref="OpenMpWaiting"/>); null when the user chose <c>OMP_WAIT_POLICY</c> instead.</summary>
-    public static string? SpinCount { get; private set; }
 
     /// <summary>
     /// False when the libtorch beside this program has no CUDA library (the CPU package, TorchSharp-cpu): then no
