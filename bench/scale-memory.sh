@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Peak memory against the number of images (issue 16): builds datasets of N files — hard links (symbolic links where
-# hard links cannot be made) to the shared apparel photos under distinct paths, in a scratch folder outside the
-# repository — then, for each N, `train --model resnet18 --image-size 64 --epochs 1` with a fresh decode cache (so
+# Peak memory against the number of images (issue 16): builds datasets of N files — copies of the shared apparel photos
+# under distinct paths (copies, not links: the dataset walk counts a file reached by two paths once), in a scratch
+# folder outside the repository — then, for each N, `train --model resnet18 --image-size 64 --epochs 1` with a fresh decode cache (so
 # the first decode is included), and `predict` over the largest set (CSV streamed to /dev/null). Peak RSS is
 # /usr/bin/time's maximum resident set size. Prints a table; writes bench/out/scale-memory.json.
 # Targets: train at 50,000 below 1.2 GB and at 10,000 within 15 % of it; predict over 50,000 below 1 GB.
@@ -34,8 +34,8 @@ largest=$(tr ' ' '\n' <<<"$sizes" | sort -n | tail -1)
 
 # One dataset per size: the first N entries of the same list of links (copy k of photo p is folder/k_name).
 for n in $sizes; do
-  python3 - "$data" "$scratch/data-$n" "$n" <<'PY'
-import os, sys
+  python3 - "$data" "$scratch/copies-$n" "$n" <<'PY'
+import os, shutil, sys
 source, target, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 photos = [os.path.join(source, d, f) for d in sorted(os.listdir(source)) if os.path.isdir(os.path.join(source, d))
           for f in sorted(os.listdir(os.path.join(source, d)))]
@@ -43,17 +43,13 @@ import random
 random.Random(16).shuffle(photos)  # any N holds every label set in proportion
 made = sum(len(files) for _, _, files in os.walk(target)) if os.path.isdir(target) else 0
 if made != n or not os.path.exists(os.path.realpath(os.path.join(target, os.listdir(target)[0], os.listdir(os.path.join(target, os.listdir(target)[0]))[0]))):
-    import shutil
     shutil.rmtree(target, ignore_errors=True)
     for i in range(n):
         photo = photos[i % len(photos)]
         folder = os.path.join(target, os.path.basename(os.path.dirname(photo)))
         os.makedirs(folder, exist_ok=True)
         link = os.path.join(folder, f"{i // len(photos)}_{os.path.basename(photo)}")
-        try:
-            os.link(photo, link)
-        except OSError:
-            os.symlink(os.path.abspath(photo), link)
+        shutil.copyfile(photo, link)
 print(f"{target}: {n} files", file=sys.stderr)
 PY
 done
@@ -69,13 +65,13 @@ declare -A train_mb train_s
 for n in $sizes; do
   rm -rf "$scratch/cache"
   start=$(date +%s)
-  train_mb[$n]=$(peak "$out/train-$n.log" "$cli" train --data "$scratch/data-$n" --out "$scratch/run-$n" --model resnet18 --image-size 64 \
+  train_mb[$n]=$(peak "$out/train-$n.log" "$cli" train --data "$scratch/copies-$n" --out "$scratch/run-$n" --model resnet18 --image-size 64 \
     --epochs 1 --overwrite --quiet --threads "$threads" --cache-dir "$scratch/cache")
   train_s[$n]=$(( $(date +%s) - start ))
   echo "train on $n files: peak RSS ${train_mb[$n]} MB in ${train_s[$n]} s (load $(cut -d' ' -f1 /proc/loadavg))" >&2
 done
 start=$(date +%s)
-predict_mb=$(peak "$out/predict-$largest.log" sh -c "\"$cli\" predict --model \"$scratch/run-$largest\" \"$scratch/data-$largest\" --format csv --quiet --threads $threads > \"$out/predictions-$largest.csv\"")
+predict_mb=$(peak "$out/predict-$largest.log" sh -c "\"$cli\" predict --model \"$scratch/run-$largest\" \"$scratch/copies-$largest\" --format csv --quiet --threads $threads > \"$out/predictions-$largest.csv\"")
 predict_s=$(( $(date +%s) - start ))
 rows=$(( $(wc -l < "$out/predictions-$largest.csv") - 1 ))
 echo "predict over $largest files: peak RSS $predict_mb MB in $predict_s s, $rows rows" >&2
