@@ -4,7 +4,8 @@
 # images through Predictor, measured in the same run (before and after the load, averaged, since
 # the machine may be shared). The model is an untrained resnet18-imagenet
 # at 128 px (the default recipe's cost; no training needed). Target: zero errors and a served
-# throughput of at least 80% of the offline one.
+# throughput of at least 80% of the offline one. Then an overload at 4x the served rate (open loop): accepted requests
+# keep p99 under 1 s, the rest get 503 (--max-queue), no other answer.
 #   bench/serve-load.sh                 # REQUESTS=400 CONCURRENCY=8 ARCH=resnet18-imagenet SIZE=128
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +30,7 @@ offline_before=$(timeout 600 "$CLIENT" offline "$OUT/model.mlpkg" "$IMAGES" "$RE
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
-"$CLI" serve --model "$OUT/model.mlpkg" --urls "$url" >"$OUT/serve.log" 2>&1 &
+"$CLI" serve --model "$OUT/model.mlpkg" --urls "$url" ${SERVE_ARGS:-} >"$OUT/serve.log" 2>&1 &
 server=$!
 # SIGTERM: a background job of a script ignores SIGINT. Both stop the server gracefully.
 trap 'kill -TERM $server 2>/dev/null || true' EXIT
@@ -47,6 +48,13 @@ ticks_before=$(cpu_ticks)
 load=$(timeout 600 "$CLIENT" load "$url" "$IMAGES" "$REQUESTS" "$CONCURRENCY") || status=$?
 ticks_after=$(cpu_ticks)
 metrics=$(curl -fs "$url/metrics")
+# Overload: open-loop arrivals at OVERLOAD (default 4) times the rate just served, for OVERLOAD_SECONDS (default 20).
+# Target: accepted requests' p99 under 1 s, every other answer a 503, nothing else.
+rate=$(python3 -c "import sys; print(f'{float(sys.argv[1]) * float(sys.argv[2]):.1f}')" \
+  "$(sed -n 's/.*requests_per_second=\([^ ]*\).*/\1/p' <<<"$load")" "${OVERLOAD:-4}")
+echo "overload: $rate requests/s for ${OVERLOAD_SECONDS:-20} s..." >&2
+overload=$(timeout 600 "$CLIENT" overload "$url" "$IMAGES" "$rate" "${OVERLOAD_SECONDS:-20}") || status=$?
+rejected=$(curl -fs "$url/metrics" | awk '/^multilabel_requests_rejected_total /{print $2}')
 kill -TERM $server && wait $server || true
 trap - EXIT
 echo "offline batch prediction again..." >&2
@@ -72,5 +80,6 @@ PY
 echo "before: $offline_before"
 echo "load:   $load"
 echo "after:  $offline_after"
+echo "overload: $overload (/metrics counted $rejected rejections)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 exit $status

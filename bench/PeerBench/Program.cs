@@ -9,6 +9,7 @@ using MultiLabel.Native;
 //   infer       --engine torch|onnx --size S --batch B --images FILE [--count N]   inference over decoded images
 //   pipeline    --data DIR --size S --batch B             ms to build one training batch (copy, cast, augment, normalise)
 //   step-profile --data DIR [--model M --size S --fixed yes]   where a training step's time goes
+//   epoch-profile --data DIR [--images N --epochs E]     every step and validation of a default-recipe Learner.Fit timed
 // Every task takes --threads T (libtorch intra-op threads).
 if (args.Length == 0) { Console.Error.WriteLine("usage: PeerBench <images|train-bare|train-fit|infer> [--options]"); return 64; }
 var arguments = new Arguments(args.Skip(1));
@@ -21,6 +22,7 @@ var result = args[0] switch
     "infer" => Inference.Run(arguments),
     "pipeline" => Pipeline.Run(arguments),
     "step-profile" => StepProfile.Run(arguments),
+    "epoch-profile" => EpochProfile.Run(arguments),
     _ => throw new ArgumentException($"Unknown task {args[0]}"),
 };
 result["task"] = args[0];

@@ -51,6 +51,13 @@ public static class Program
             .WithDescription("Serve a model over HTTP: POST /v1/predict, GET /v1/model, /healthz, /metrics and an upload page at /.")
             .WithExample("serve", "--model", "runs/demo/model.mlpkg")
             .WithExample("serve", "--model", "runs/demo", "--urls", "http://0.0.0.0:8080", "--max-batch-size", "16");
+        config.AddBranch("cache", cache =>
+        {
+            cache.SetDescription("Look after the decode cache.");
+            cache.AddCommand<CachePruneCommand>("prune")
+                .WithDescription("Remove cached images of files that changed or were deleted, damaged and interrupted entries; with --max-size, the datasets used longest ago.")
+                .WithExample("cache", "prune", "--max-size", "10");
+        });
         config.AddBranch("dataset", dataset =>
         {
             dataset.SetDescription("Look at a dataset folder or label file.");

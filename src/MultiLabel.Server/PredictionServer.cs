@@ -63,12 +63,15 @@ public sealed class PredictionServer : IAsyncDisposable
         builder.Services.AddHostedService(services => services.GetRequiredService<ModelState>());
         builder.Services.AddSingleton<PredictionBatcher>();
         builder.Services.AddSingleton<DecodeSlots>();
+        builder.Services.AddSingleton<AdmissionLimit>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PredictionBatcher>());
 
         app = builder.Build();
         model = app.Services.GetRequiredService<ModelState>();
         var metrics = app.Services.GetRequiredService<ServerMetrics>();
         metrics.ModelLoaded = () => model.Predictor != null;
+        var admission = app.Services.GetRequiredService<AdmissionLimit>();
+        metrics.QueuedImages = () => admission.Held;
         var logger = app.Services.GetRequiredService<ILogger<PredictionServer>>();
 
         var hosts = new HostCheck(options);

@@ -25,7 +25,7 @@ public class ProgramTests
         var result = InProcess.Run("--help");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (string command in new[] { "train", "predict", "evaluate", "info", "models", "export", "serve", "dataset" })
+        foreach (string command in new[] { "train", "predict", "evaluate", "info", "models", "export", "serve", "dataset", "cache" })
             Assert.Matches($"(?m)^\\s+{command}\\s", result.Output);
         Assert.Matches("(?m)^\\s+-v, --version\\s", result.Output);
     }
@@ -36,10 +36,12 @@ public class ProgramTests
         var listed = new List<string>();
         foreach (string line in InProcess.Run("--help").Output.Split('\n').SkipWhile(l => !l.StartsWith("COMMANDS:")).Skip(1))
             if (Regex.Match(line, @"^\s{4}(\w+)\s") is { Success: true } m) listed.Add(m.Groups[1].Value);
-        foreach (string line in InProcess.Run("dataset", "--help").Output.Split('\n').SkipWhile(l => !l.StartsWith("COMMANDS:")).Skip(1))
-            if (Regex.Match(line, @"^\s{4}(\w+)\s") is { Success: true } m) listed.Add("dataset " + m.Groups[1].Value);
+        string[] branches = ["dataset", "cache"];
+        foreach (string branch in branches)
+            foreach (string line in InProcess.Run(branch, "--help").Output.Split('\n').SkipWhile(l => !l.StartsWith("COMMANDS:")).Skip(1))
+                if (Regex.Match(line, @"^\s{4}(\w+)\s") is { Success: true } m) listed.Add(branch + " " + m.Groups[1].Value);
 
-        Assert.Equal(listed.Where(c => c != "dataset").Order(), CommandCatalog.All.Select(c => c.Words).Order());
+        Assert.Equal(listed.Where(c => !branches.Contains(c)).Order(), CommandCatalog.All.Select(c => c.Words).Order());
     }
 
     [Fact]

@@ -104,7 +104,6 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
             BatchSize = settings.BatchSize,
         }, new EvaluationObserver
         {
-            Decoding = new DecodeProgressReporter(settings.Quiet),
             Predicting = new PredictProgress(settings.Quiet),
         }, cancellationToken);
 

@@ -47,6 +47,11 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         [Description("Keep at most the K highest-scoring labels per image.")]
         public int? TopK { get; init; }
 
+        [CommandOption("--shard <I/N>")]
+        [Description("Predict only part I of N (0-based) of the files: N processes given the same inputs, I = 0 … N−1, together " +
+                     "cover every file exactly once (a file's part is a hash of its path). For batch jobs over many machines, e.g. a Kubernetes Indexed Job.")]
+        public string? Shard { get; init; }
+
         [CommandOption("--annotate <DIR>")]
         [Description("Write a copy of each image with its labels and scores drawn on it into DIR (the folder layout is kept).")]
         public string? Annotate { get; init; }
@@ -60,8 +65,16 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
                 return ValidationResult.Error($"--json is --format json; it cannot go with --format {Choices.For(typeof(PredictionFormat))!.First(c => c.Value.Equals(Format)).Word}.");
             if (ExplainLabels != null && Explain == null) return ValidationResult.Error("--explain-labels goes with --explain DIR, the folder the heat maps are written to.");
             if (ExplainLabels != null && LabelsToExplain!.Count == 0) return ValidationResult.Error("--explain-labels takes labels separated by commas, not an empty list.");
+            if (Shard != null && !FileShard.TryParse(Shard, out _))
+                return ValidationResult.Error($"--shard takes I/N with 0 ≤ I < N (part I of N, counted from 0), such as 0/4, not {Shard}.");
             return ValidationResult.Success();
         }
+
+        /// <summary>The part of the files this process predicts.</summary>
+        public FileShard Part => Shard is { } text && FileShard.TryParse(text, out var part) ? part : FileShard.All;
+
+        /// <summary>True when results can be written as they come: one line or row per image, nothing that needs them all.</summary>
+        public bool Streams => Output is PredictionFormat.Jsonl or PredictionFormat.Csv && Annotate == null && Explain == null;
 
         /// <summary>How results are written: <c>--json</c> is <c>--format json</c>.</summary>
         public PredictionFormat Output => Json ? PredictionFormat.Json : Format;
@@ -73,7 +86,9 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var inputs = Expand(settings.Paths, cancellationToken);
+        var part = settings.Part;
+        // Each file goes to one part; an input that names nothing is reported by part 0 only.
+        var inputs = Expand(settings.Paths, cancellationToken).Where(i => i.Error == null ? part.Contains(i.Path) : part.Index == 0).ToList();
         var files = inputs.Where(i => i.Error == null).Select(i => i.Path).ToArray();
         string model = settings.ModelFile();
         var annotations = settings.Annotate is { } annotate ? AnnotatedImage.OutputPaths(files, annotate) : null;
@@ -86,38 +101,66 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             var everyLabel = files.Select(_ => (IReadOnlyList<string>)predictor.Vocabulary.Labels).ToArray();
             protectedFiles.EnsureNoneReplaced(ExplanationFiles.Paths(files, everyLabel, explain).SelectMany(p => p), ExplanationOptions.FolderSetting, explain);
         }
-        var predicted = predictor.PredictFiles(files, new PredictOptions { Threshold = settings.Threshold, TopK = settings.TopK, BatchSize = settings.BatchSize },
-            new CountProgressReporter("predicting images", files.Length, settings.Quiet), cancellationToken);
-
-        int next = 0;
-        var results = inputs.Select(i => i.Error is { } error ? new Prediction(i.Path, [], new Dictionary<string, float>(), error) : predicted[next++]).ToArray();
-        if (settings.Annotate is { } folder)
-            Annotate(results, files.Zip(annotations!).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), folder, settings, cancellationToken);
-        var explained = settings.Explain is { } maps ? Explain(predictor, results, maps, settings, cancellationToken) : null;
-
-        switch (settings.Output)
+        var options = new PredictOptions { Threshold = settings.Threshold, TopK = settings.TopK, BatchSize = settings.BatchSize };
+        var progress = new CountProgressReporter("predicting images", files.Length, settings.Quiet);
+        var predicted = Merge(inputs, predictor.StreamFiles(files, options, cancellationToken), progress);
+        int ok = 0, total = 0;
+        if (settings.Streams)
         {
-            case PredictionFormat.Json:
-                Output.Json.Print(results.Select((r, i) => Item.From(r, explained?[i])).ToArray());
-                break;
-            case PredictionFormat.Jsonl:
-                for (int i = 0; i < results.Length; i++) Output.Json.PrintLine(Item.From(results[i], explained?[i]));
-                break;
-            case PredictionFormat.Csv:
-                PredictionTable.WritePredictions(Console.Out, predictor.Vocabulary.Labels, results);
-                break;
-            default:
-                Print(results);
-                break;
+            // Written as they come: memory stays flat however many files there are.
+            var counted = predicted.Select(r => { total++; if (!r.Failed) ok++; return r; });
+            if (settings.Output == PredictionFormat.Csv) PredictionTable.WritePredictions(Console.Out, predictor.Vocabulary.Labels, counted);
+            else foreach (var result in counted) Output.Json.PrintLine(Item.From(result, null));
+        }
+        else
+        {
+            var results = predicted.ToArray();
+            (ok, total) = (results.Count(r => !r.Failed), results.Length);
+            if (settings.Annotate is { } folder)
+                Annotate(results, files.Zip(annotations!).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), folder, settings, cancellationToken);
+            var explained = settings.Explain is { } maps ? Explain(predictor, results, maps, settings, cancellationToken) : null;
+            switch (settings.Output)
+            {
+                case PredictionFormat.Json:
+                    Output.Json.Print(results.Select((r, i) => Item.From(r, explained?[i])).ToArray());
+                    break;
+                case PredictionFormat.Jsonl:
+                    for (int i = 0; i < results.Length; i++) Output.Json.PrintLine(Item.From(results[i], explained?[i]));
+                    break;
+                case PredictionFormat.Csv:
+                    PredictionTable.WritePredictions(Console.Out, predictor.Vocabulary.Labels, results);
+                    break;
+                default:
+                    Print(results);
+                    break;
+            }
         }
 
-        int ok = results.Count(r => !r.Failed);
-        if (ok == 0)
+        if (ok == 0 && total > 0)
         {
-            Terminal.Error.MarkupLine($"[red]error:[/] none of the {results.Length} inputs could be predicted; see the errors above.");
+            Terminal.Error.MarkupLine($"[red]error:[/] none of the {total} inputs could be predicted; see the errors above.");
             return 2;
         }
         return 0;
+    }
+
+    /// <summary>The inputs in order, each file's prediction from <paramref name="predictions"/> (in file order) and each input error in its place.</summary>
+    private static IEnumerable<Prediction> Merge(IEnumerable<(string Path, string? Error)> inputs, IEnumerable<Prediction> predictions,
+        CountProgressReporter progress)
+    {
+        using var next = predictions.GetEnumerator();
+        int done = 0;
+        foreach (var (path, error) in inputs)
+        {
+            if (error != null)
+            {
+                yield return new Prediction(path, [], new Dictionary<string, float>(), error);
+                continue;
+            }
+            next.MoveNext();
+            progress.Report(++done);
+            yield return next.Current;
+        }
     }
 
     /// <summary>Every input as files in order (folders and patterns expanded), an input that names nothing as an error in its place.</summary>

@@ -43,6 +43,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Importance(OptionImportance.Tuning)]
         public int MaxImages { get; init; } = 32;
 
+        [CommandOption("--max-queue <N>")]
+        [Description("Most images being decoded, queued or predicted at once; a request past it gets 503 with Retry-After at once (default: --max-batch-size, one pass).")]
+        [Importance(OptionImportance.Tuning)]
+        public int? MaxQueue { get; init; }
+
         [CommandOption("--max-decodes <N>")]
         [Description("Most images decoded at once across all requests (each may take the pixel budget's memory, 4 bytes a pixel); default: one per core.")]
         [Importance(OptionImportance.Tuning)]
@@ -61,6 +66,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             if (MaxBatchWaitMs < 0) return ValidationResult.Error($"--max-batch-wait-ms takes 0 or more, not {MaxBatchWaitMs}.");
             if (MaxRequestBytes < 1) return ValidationResult.Error($"--max-request-bytes takes 1 or more, not {MaxRequestBytes}.");
             if (MaxImages < 1) return ValidationResult.Error($"--max-images takes 1 or more, not {MaxImages}.");
+            if (MaxQueue is < 1) return ValidationResult.Error($"--max-queue takes 1 or more, not {MaxQueue}.");
             if (MaxDecodes is < 1) return ValidationResult.Error($"--max-decodes takes 1 or more, not {MaxDecodes}.");
             if (AllowedHosts is { } hosts && Split(hosts).Length == 0) return ValidationResult.Error("--allowed-hosts takes host names separated by ';', or * for any host.");
             return ValidationResult.Success();
@@ -77,6 +83,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             MaxRequestBytes = MaxRequestBytes,
             MaxImagesPerRequest = MaxImages,
             MaxConcurrentDecodes = MaxDecodes ?? Math.Max(1, Environment.ProcessorCount),
+            MaxQueue = MaxQueue,
             AllowedHosts = AllowedHosts is { } hosts ? Split(hosts) : null,
         };
 

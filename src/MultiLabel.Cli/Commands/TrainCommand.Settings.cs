@@ -205,6 +205,12 @@ public sealed partial class TrainCommand
         [Importance(OptionImportance.Tuning)]
         public bool NoTuneThresholds { get; init; }
 
+        [CommandOption("--fixed-threads")]
+        [Description("Keep --threads (default: every core) throughout. By default training drops to fewer threads while other processes keep cores busy, " +
+                     "and back when they are free: waiting workers on contended cores cost more than the cores they lose.")]
+        [Importance(OptionImportance.Environment)]
+        public bool FixedThreads { get; init; }
+
         // --device of ModelSettings, declared again because these settings derive from the dataset's; a test keeps them alike.
         [CommandOption("--device <DEVICE>")]
         [Description(ModelSettings.DeviceHelp)]

@@ -21,6 +21,7 @@ public sealed partial class TrainCommand : Command<TrainCommand.Settings>
             Training = settings.ToOptions(),
             ValidationData = settings.ValidationData is { } validation ? InputPaths.Dataset(validation, "--val-data") : null,
             Threads = settings.Threads,
+            AdaptiveThreads = !settings.FixedThreads,
             MaxPixels = settings.MaxPixels,
             Device = settings.Device,
             Source = load.Source,

@@ -42,6 +42,7 @@ internal static class SettingFlags
         ["Report"] = "--report",
         ["Predictions"] = "--predictions",
         ["MaxImagesPerRequest"] = "--max-images",
+        ["MaxQueue"] = "--max-queue",
         ["MaxConcurrentDecodes"] = "--max-decodes",
         ["AllowedHosts"] = "--allowed-hosts",
         ["FollowLinks"] = "--follow-links",

@@ -37,7 +37,7 @@ public static class DatasetLoader
         IProgress<DecodeProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var cache = new ImageCache(options.CacheDirectory);
-        var pixels = cache.Load(scan.Images, options.ImageSize, options.ImageSize, progress, cancellationToken, options.Threads,
+        var pixels = cache.Load(scan.Images, options.ImageSize, options.ImageSize, progress, cancellationToken, options.Threads, scan.Source,
             options.MaxPixels ?? ImageDecoder.DefaultMaxPixelsFor(options.ImageSize));
         return new LoadedDataset(scan.With(pixels.Images, pixels.Failed), pixels);
     }

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using MultiLabel.Files;
+using MultiLabel.Data.Caching;
 
 namespace MultiLabel.Data;
 
@@ -8,21 +6,29 @@ namespace MultiLabel.Data;
 public readonly record struct DecodeProgress(int Done, int Total, int FromCache);
 
 /// <summary>
-/// Decodes images once, in parallel on all cores, and keeps the results on disk keyed by file path,
-/// size, modification time and target size, so a second run on the same folder skips decoding.
-/// Files that fail to decode are remembered with their reason too. Entries are written to a
-/// temporary name and renamed, so a crash never leaves a half-written entry behind.
+/// Decodes images once, in parallel on all cores, into a disk cache that is read, not loaded: per dataset and size a
+/// few shard files of uint8 <c>[N,3,H,W]</c> pixels with an index keyed by file path, length and modification time
+/// (a file that changed is decoded again; one that failed is remembered with its reason). The images a load returns
+/// are read from the memory-mapped shards batch by batch, so memory does not grow with the dataset. Shards are written
+/// under a temporary name and renamed when complete, so a crash or Ctrl-C never leaves a shard a reader would trust.
+/// When the cache grows past <see cref="SizeLimit"/>, the groups used longest ago are removed (see <see cref="CachePruner"/>).
 /// </summary>
 public sealed class ImageCache
 {
-    private const int FormatVersion = 1;
-    private static readonly byte[] Magic = "MLPX"u8.ToArray();
+    /// <summary>Pixels per shard at most: a Ctrl-C during a first decode loses at most this much work.</summary>
+    private const long ShardBytes = 256L << 20;
 
-    /// <summary>Uses <paramref name="directory"/> for cache entries; <c>null</c> decodes without caching.</summary>
+    /// <summary>Uses <paramref name="directory"/> for cache entries; <c>null</c> decodes into memory without caching.</summary>
     public ImageCache(string? directory) => Directory = directory;
 
     /// <summary>The cache folder, or <c>null</c> when caching is off.</summary>
     public string? Directory { get; }
+
+    /// <summary>
+    /// Past this many bytes the cache removes the groups (dataset × size) used longest ago, never the one being loaded;
+    /// 0 means no limit. Default <see cref="DefaultSizeLimit"/>.
+    /// </summary>
+    public long SizeLimit { get; init; } = DefaultSizeLimit;
 
     /// <summary><c>$MULTILABEL_CACHE</c>, else <c>$XDG_CACHE_HOME/multilabel</c>, else <c>~/.cache/multilabel</c>.</summary>
     public static string DefaultDirectory =>
@@ -30,118 +36,80 @@ public sealed class ImageCache
         : Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? Path.Combine(xdg, "multilabel")
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "multilabel");
 
-    /// <summary>Decodes (or reads from the cache) every image at <paramref name="width"/> × <paramref name="height"/>.</summary>
+    /// <summary><c>$MULTILABEL_CACHE_LIMIT_GB</c> gigabytes (0: no limit), else 20 GB.</summary>
+    public static long DefaultSizeLimit =>
+        double.TryParse(Environment.GetEnvironmentVariable("MULTILABEL_CACHE_LIMIT_GB"), System.Globalization.CultureInfo.InvariantCulture, out double gb) && gb >= 0
+            ? (long)(gb * (1L << 30))
+            : 20L << 30;
+
+    /// <summary>
+    /// Decodes (or finds in the cache) every image at <paramref name="width"/> × <paramref name="height"/>. The cache
+    /// keeps one group of shards per <paramref name="dataset"/> (the dataset folder or label file; by default the
+    /// folder the images share) and size.
+    /// </summary>
     public DecodedImages Load(IReadOnlyList<ImageRecord> images, int width, int height,
-        IProgress<DecodeProgress>? progress = null, CancellationToken cancellationToken = default, int maxThreads = 0,
+        IProgress<DecodeProgress>? progress = null, CancellationToken cancellationToken = default, int maxThreads = 0, string? dataset = null,
         long maxPixels = ImageDecoder.DefaultMaxPixels)
     {
-        var pixels = new byte[images.Count][];
-        var errors = new string?[images.Count];
-        int done = 0, fromCache = 0;
-        int reportEvery = Math.Max(1, images.Count / 200);
-        Parallel.For(0, images.Count, new ParallelOptions
+        var parallel = new ParallelOptions
         {
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = maxThreads > 0 ? maxThreads : Environment.ProcessorCount,
-        }, i =>
+        };
+        var plan = new DecodePlan(images, width, height, maxPixels, progress);
+        CacheGroup? group = null;
+        if (Directory != null)
         {
-            if (LoadOne(images[i].Path, width, height, maxPixels, out pixels[i]!, out errors[i])) Interlocked.Increment(ref fromCache);
-            int n = Interlocked.Increment(ref done);
-            if (n % reportEvery == 0 || n == images.Count) progress?.Report(new DecodeProgress(n, images.Count, Volatile.Read(ref fromCache)));
-        });
-
-        var kept = new List<ImageRecord>(images.Count);
-        var keptPixels = new List<byte[]>(images.Count);
-        var failed = new List<SkippedFile>();
-        for (int i = 0; i < images.Count; i++)
-        {
-            if (errors[i] is { } reason) failed.Add(new SkippedFile(images[i].Path, reason));
-            else { kept.Add(images[i]); keptPixels.Add(pixels[i]); }
+            try { group = CacheGroup.Open(Directory, Path.GetFullPath(dataset ?? CommonFolder(images)), width, height); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // a cache that cannot be read only costs speed
         }
-        return new DecodedImages(kept, keptPixels.ToArray(), width, height, failed);
+        if (group is null)
+        {
+            plan.DecodeIntoMemory(Enumerable.Range(0, images.Count).ToArray(), parallel);
+            return plan.Result();
+        }
+
+        plan.FindInCache(group, parallel);
+        bool wrote = plan.DecodeIntoShards(group, ShardBytes, parallel);
+        group.Touch();
+        if (wrote && SizeLimit > 0) CachePruner.EnforceLimit(Directory!, SizeLimit, keep: group.Folder);
+        return plan.Result();
     }
 
-    /// <summary>Decodes one image through the cache; returns true when the result came from the cache.</summary>
-    private bool LoadOne(string path, int width, int height, long maxPixels, out byte[]? pixels, out string? error)
+    /// <summary>
+    /// The images, decoded at <paramref name="width"/> × <paramref name="height"/> on a background thread in batches of
+    /// <paramref name="batchSize"/>, in order, at most two batches ahead of the caller: memory holds three batches however
+    /// many images there are, and decoding overlaps what the caller does with each batch. Images the cache holds are read
+    /// from it; the others are decoded and added to it.
+    /// </summary>
+    public IEnumerable<ImageBatch> Stream(IReadOnlyList<ImageRecord> images, int width, int height, int batchSize,
+        CancellationToken cancellationToken = default, int maxThreads = 0, string? dataset = null, long maxPixels = ImageDecoder.DefaultMaxPixels)
     {
-        string? entry = null;
-        if (Directory != null && TryEntryPath(path, width, height, out entry) && TryRead(entry, 3 * width * height, out pixels, out error))
-            return true;
-        bool remember = true;
-        try
+        CacheGroup? group = null;
+        if (Directory != null)
         {
-            pixels = ImageDecoder.Decode(path, width, height, maxPixels).Pixels;
-            error = null;
+            try { group = CacheGroup.Open(Directory, Path.GetFullPath(dataset ?? CommonFolder(images)), width, height); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
-        catch (ImageDecodeException e)
-        {
-            pixels = null;
-            error = e.Message;
-            remember = !e.OverBudget; // a refusal under one budget must not outlive a larger budget
-        }
-        if (entry != null && remember) TryWrite(entry, pixels, error);
-        return false;
+        int shards = group?.Shards.Count ?? 0;
+        foreach (var batch in new ImageStream(images, width, height, batchSize, group, maxThreads, maxPixels).Read(cancellationToken)) yield return batch;
+        if (group is null) yield break;
+        group.Touch();
+        if (group.Shards.Count > shards && SizeLimit > 0) CachePruner.EnforceLimit(Directory!, SizeLimit, keep: group.Folder);
     }
 
-    private bool TryEntryPath(string path, int width, int height, out string entry)
+    /// <summary>The deepest folder holding every image (the current folder when there are none).</summary>
+    internal static string CommonFolder(IReadOnlyList<ImageRecord> images)
     {
-        entry = "";
-        FileInfo info;
-        try { info = new FileInfo(path); if (!info.Exists) return false; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
-        string key = $"{FormatVersion}\n{info.FullName}\n{info.Length}\n{info.LastWriteTimeUtc.Ticks}\n{width}x{height}";
-        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
-        entry = Path.Combine(Directory!, $"{width}x{height}", hash[..2], hash + ".px");
-        return true;
-    }
-
-    private static bool TryRead(string entry, int expectedBytes, out byte[]? pixels, out string? error)
-    {
-        pixels = null;
-        error = null;
-        try
+        if (images.Count == 0) return Environment.CurrentDirectory;
+        string common = Path.GetDirectoryName(Path.GetFullPath(images[0].Path)) ?? "/";
+        foreach (var image in images)
         {
-            using var stream = new FileStream(entry, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            Span<byte> header = stackalloc byte[5];
-            if (stream.ReadAtLeast(header, 5, throwOnEndOfStream: false) < 5 || !header[..4].SequenceEqual(Magic)) return false;
-            long payload = stream.Length - 5;
-            switch (header[4])
-            {
-                case 0 when payload == expectedBytes:
-                    // Read straight into the array the image keeps: no second copy of 9,677 × 49 KB.
-                    var data = new byte[expectedBytes];
-                    stream.ReadExactly(data);
-                    pixels = data;
-                    return true;
-                case 1 when payload < 1 << 16:
-                    var reason = new byte[payload];
-                    stream.ReadExactly(reason);
-                    error = Encoding.UTF8.GetString(reason);
-                    return true;
-                default:
-                    return false;
-            }
+            string full = Path.GetFullPath(image.Path);
+            while (!full.StartsWith(common.EndsWith(Path.DirectorySeparatorChar) ? common : common + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                common = Path.GetDirectoryName(common) ?? common;
+            if (Path.GetDirectoryName(common) is null) break;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    private static void TryWrite(string entry, byte[]? pixels, string? error)
-    {
-        try
-        {
-            AtomicFile.Write(entry, stream =>
-            {
-                stream.Write(Magic);
-                stream.WriteByte(pixels != null ? (byte)0 : (byte)1);
-                stream.Write(pixels ?? Encoding.UTF8.GetBytes(error ?? ""));
-            }, durable: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A cache that cannot be written only costs speed; the decoded image is still used.
-        }
+        return common;
     }
 }

@@ -102,8 +102,38 @@ public sealed class Predictor : IDisposable
 
     /// <summary>Labels the images at <paramref name="paths"/>; an unreadable file gets an error in its place.</summary>
     public IReadOnlyList<Prediction> PredictFiles(IReadOnlyList<string> paths, PredictOptions? options = null,
-        IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
-        Predict(paths.Count, i => paths[i], i => ImageDecoder.Decode(paths[i], ImageSize, ImageSize, MaxPixels), options, progress, cancellationToken);
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var results = new List<Prediction>(paths.Count);
+        foreach (var prediction in StreamFiles(paths, options, cancellationToken))
+        {
+            results.Add(prediction);
+            if (results.Count % Math.Max(1, options?.BatchSize ?? 32) == 0 || results.Count == paths.Count) progress?.Report(results.Count);
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// Labels the images at <paramref name="paths"/> as a stream, in order: files are decoded a batch at a time on a
+    /// background thread while the model runs on the batch before, so memory holds a few batches however many files
+    /// there are. An unreadable file gets an error in its place.
+    /// </summary>
+    public IEnumerable<Prediction> StreamFiles(IReadOnlyList<string> paths, PredictOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new PredictOptions();
+        var records = new ImageRecord[paths.Count];
+        for (int i = 0; i < records.Length; i++) records[i] = new ImageRecord(paths[i], []);
+        var uncached = new ImageCache(null);
+        foreach (var batch in uncached.Stream(records, ImageSize, ImageSize, Math.Max(1, options.BatchSize), cancellationToken, threads, maxPixels: MaxPixels))
+        {
+            var probabilities = batch.Decoded.Count > 0 ? PredictBatch(batch.Pixels.Span, batch.Decoded.Count) : [];
+            var results = new Prediction[batch.Count];
+            foreach (var (index, file) in batch.Failed) results[index - batch.Start] = new Prediction(paths[index], [], new Dictionary<string, float>(), file.Reason);
+            for (int j = 0; j < batch.Decoded.Count; j++)
+                results[batch.Decoded[j] - batch.Start] = Decide(paths[batch.Decoded[j]], probabilities.AsSpan(j * Vocabulary.Count, Vocabulary.Count), options);
+            foreach (var result in results) yield return result;
+        }
+    }
 
     /// <summary>Labels encoded images (JPEG, PNG, …) given as bytes; <paramref name="names"/> label the results.</summary>
     public IReadOnlyList<Prediction> PredictEncoded(IReadOnlyList<byte[]> images, IReadOnlyList<string>? names = null, PredictOptions? options = null) =>
@@ -118,9 +148,30 @@ public sealed class Predictor : IDisposable
     {
         if (images.Width != ImageSize || images.Height != ImageSize)
             throw new ArgumentException($"Images must be decoded at {ImageSize}×{ImageSize} for this model, not {images.Width}×{images.Height}.");
-        var all = Enumerable.Range(0, images.Count).ToArray();
-        return RunBatches(images.Count, batchSize, (start, count, buffer) => images.CopyBatch(all.AsSpan(start, count), buffer),
-            progress, cancellationToken);
+        var result = new float[images.Count * Vocabulary.Count];
+        if (images.Count == 0) return result;
+        using var reader = new BatchReadAhead(images, Enumerable.Range(0, images.Count).ToArray(), Math.Max(1, batchSize));
+        for (int b = 0; b < reader.Batches; b++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var pixels = reader.Next(out _);
+            int count = reader.Indices(b).Length, start = b * Math.Max(1, batchSize);
+            Run(pixels, count).CopyTo(result, start * Vocabulary.Count);
+            progress?.Report(start + count);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Probabilities (row-major <c>[count, labels]</c>) of <paramref name="count"/> images decoded at <see cref="ImageSize"/>
+    /// and stored back to back in <paramref name="pixels"/> (<c>[count,3,size,size]</c> bytes), in one engine call.
+    /// </summary>
+    public float[] PredictBatch(ReadOnlySpan<byte> pixels, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (pixels.Length < count * 3 * ImageSize * ImageSize)
+            throw new ArgumentException($"{count} images at {ImageSize}×{ImageSize} need {count * 3 * ImageSize * ImageSize} bytes, not {pixels.Length}.", nameof(pixels));
+        return Run(pixels, count);
     }
 
     /// <summary>
@@ -232,9 +283,9 @@ public sealed class Predictor : IDisposable
         }
     }
 
-    private float[] Run(byte[] buffer, int count)
+    private float[] Run(ReadOnlySpan<byte> pixels, int count)
     {
-        lock (gate) return engine.Predict(buffer, count);
+        lock (gate) return engine.Predict(pixels, count);
     }
 
     /// <inheritdoc/>

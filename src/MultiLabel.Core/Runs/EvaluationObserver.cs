@@ -1,4 +1,3 @@
-using MultiLabel.Data;
 using MultiLabel.Inference;
 
 namespace MultiLabel.Runs;
@@ -6,9 +5,6 @@ namespace MultiLabel.Runs;
 /// <summary>Where an evaluation reports its progress; every member is optional.</summary>
 public sealed record EvaluationObserver
 {
-    /// <summary>Decoding progress.</summary>
-    public IProgress<DecodeProgress>? Decoding { get; init; }
-
-    /// <summary>Images run through the model so far.</summary>
+    /// <summary>Images decoded and run through the model so far (decoding runs a batch or two ahead of the model).</summary>
     public IProgress<InferenceProgress>? Predicting { get; init; }
 }

@@ -76,6 +76,7 @@ public static class TrainingRun
             callbacks.Add(new ReduceLearningRateOnPlateau(recipe.Monitor, plateau));
         if (recipe.EarlyStoppingPatience is { } patience) callbacks.Add(new EarlyStopping(recipe.Monitor, patience));
         callbacks.AddRange([best, new LastCheckpoint(paths.LastCheckpoint), new RunReportWriter(paths.Folder)]);
+        if (options.AdaptiveThreads && device.type == DeviceType.CPU) callbacks.Add(new AdaptiveThreads(new ThreadGovernor(options.Threads), observer.Messages));
         callbacks.AddRange(observer.Callbacks);
 
         observer.Messages?.Report($"{train.Count} training and {validation.Count} validation images, {vocabulary.Count} labels; model {info.Name} at {recipe.InputSize}px on {device.type}");

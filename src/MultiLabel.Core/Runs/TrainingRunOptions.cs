@@ -32,6 +32,12 @@ public sealed record TrainingRunOptions
     /// <summary>CPU threads for libtorch and decoding; 0 uses every core.</summary>
     public int Threads { get; init; }
 
+    /// <summary>
+    /// Fit the thread count to the cores other processes leave free, between steps (see <see cref="ThreadGovernor"/>):
+    /// <see cref="Threads"/> is then the most used. On by default; off keeps <see cref="Threads"/> throughout.
+    /// </summary>
+    public bool AdaptiveThreads { get; init; } = true;
+
     /// <summary>The pixel budget per image (see <see cref="ImageDecoder.DefaultMaxPixels"/>); null chooses it from the input size.</summary>
     public long? MaxPixels { get; init; }
 

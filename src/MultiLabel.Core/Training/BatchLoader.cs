@@ -33,6 +33,19 @@ public sealed class BatchLoader : IDisposable
     {
         var pixels = staging.Get(indices.Length, images.Height, images.Width);
         images.CopyBatch(indices, pixels.bytes);
+        return Prepare(pixels, random);
+    }
+
+    /// <summary>The float input batch <c>[B,3,H,W]</c> of <paramref name="count"/> images read already (<see cref="BatchReadAhead"/>); augmented when <paramref name="random"/> is given.</summary>
+    public Tensor Inputs(ReadOnlySpan<byte> pixels, int count, int height, int width, RandomSource? random = null)
+    {
+        var staged = staging.Get(count, height, width);
+        pixels.CopyTo(staged.bytes);
+        return Prepare(staged, random);
+    }
+
+    private Tensor Prepare(Tensor pixels, RandomSource? random)
+    {
         using var scope = NewDisposeScope();
         var batch = pixels.to(device).to(ScalarType.Float32);
         if (augmenter != null && random != null) batch = augmenter.Apply(batch, random);

@@ -87,14 +87,15 @@ public sealed class Learner : IDisposable
             SetBackboneFrozen(state.Epoch <= options.FreezeBackboneEpochs);
             state.BeginEpoch(train.Count);
             Network.train();
+            using var reader = new BatchReadAhead(train.Images, state.Order, batchSize, state.Step);
             while (state.Step < steps)
             {
                 if (cancellationToken.IsCancellationRequested) return Interrupt();
                 var clock = Stopwatch.StartNew();
-                int start = state.Step * batchSize;
-                var batch = state.Order.AsSpan(start, state.Step == steps - 1 ? train.Count - start : batchSize);
+                var pixels = reader.Next(out int step);
+                var batch = reader.Indices(step);
                 SetLearningRates(plan, (state.Epoch - 1) * steps + state.Step, context.LearningRateScale);
-                var (loss, right) = TrainStep(train, batch, state.Random);
+                var (loss, right) = TrainStep(train, pixels, batch, state.Random);
                 if (!double.IsFinite(loss)) return Diverge(state.Step + 1, $"the training loss became {loss}");
                 state.AddStep(loss, right, batch.Length, clock.Elapsed.TotalSeconds);
                 var record = new BatchRecord(state.Epoch, options.Epochs, state.Step, steps, state.LossSum / state.Seen, state.Rate,
@@ -203,13 +204,15 @@ public sealed class Learner : IDisposable
         double lossSum = 0;
         loss ??= new MultiLabelLoss(options.Loss, device: device);
         int batchSize = Math.Max(options.BatchSize, 32);
-        var all = Enumerable.Range(0, data.Count).ToArray();
-        for (int start = 0; start < data.Count; start += batchSize)
+        using var reader = new BatchReadAhead(data.Images, Enumerable.Range(0, data.Count).ToArray(), batchSize);
+        for (int b = 0; b < reader.Batches; b++)
         {
             if (cancellationToken.IsCancellationRequested) return (double.NaN, null);
-            var batch = all.AsSpan(start, Math.Min(batchSize, data.Count - start));
+            var pixels = reader.Next(out _);
+            var batch = reader.Indices(b);
+            int start = b * batchSize;
             using var scope = NewDisposeScope();
-            var logits = Network.forward(evalLoader.Inputs(data.Images, batch));
+            var logits = Network.forward(evalLoader.Inputs(pixels, batch.Length, data.Images.Height, data.Images.Width));
             var targets = evalLoader.Targets(data, batch);
             lossSum += loss.Sum(logits, targets).item<float>();
             logits.sigmoid().to(CPU).data<float>().CopyTo(probabilities, start * data.LabelCount);
@@ -217,10 +220,10 @@ public sealed class Learner : IDisposable
         return (lossSum / probabilities.Length, probabilities);
     }
 
-    private (double Loss, long Correct) TrainStep(LabeledImages train, ReadOnlySpan<int> batch, RandomSource random)
+    private (double Loss, long Correct) TrainStep(LabeledImages train, ReadOnlySpan<byte> pixels, ReadOnlySpan<int> batch, RandomSource random)
     {
         using var scope = NewDisposeScope();
-        var inputs = trainLoader.Inputs(train.Images, batch, random);
+        var inputs = trainLoader.Inputs(pixels, batch.Length, train.Images.Height, train.Images.Width, random);
         var targets = trainLoader.Targets(train, batch);
         var logits = Network.forward(inputs);
         var value = loss!.Mean(logits, targets);

@@ -6,6 +6,7 @@ using MultiLabel.Data;
 using MultiLabel.Inference;
 using MultiLabel.Reporting;
 using MultiLabel.Server.Batching;
+using MultiLabel.Server.Metrics;
 
 namespace MultiLabel.Server.Endpoints;
 
@@ -41,7 +42,7 @@ internal static class PredictEndpoint
     public const int OverlaySide = 512;
 
     public static async Task<IResult> HandleAsync(HttpContext context, ModelState model, PredictionBatcher batcher, ServeOptions options,
-        DecodeSlots decodeSlots, ILogger<PredictionBatcher> logger)
+        DecodeSlots decodeSlots, AdmissionLimit admission, ServerMetrics metrics, ILogger<PredictionBatcher> logger)
     {
         var aborted = context.RequestAborted;
         try
@@ -51,6 +52,14 @@ internal static class PredictEndpoint
             var decide = ReadOptions(context.Request.Query);
             bool explain = ReadExplain(context.Request.Query);
             var uploads = await ImageUploads.ReadAsync(context.Request, options.MaxRequestBytes, options.MaxImagesPerRequest, aborted);
+            using var admitted = admission.TryEnter(uploads.Count);
+            if (admitted is null)
+            {
+                metrics.RequestRejected();
+                context.Response.Headers.RetryAfter = "1";
+                return Error(StatusCodes.Status503ServiceUnavailable,
+                    $"the server is busy ({admission.Held} queued of at most {options.MaxQueuedImages} images); retry in a second");
+            }
             var images = await DecodeAsync(uploads, predictor, decodeSlots, logger, aborted);
             var probabilities = await Task.WhenAll(images.Select(image => batcher.PredictAsync(image, aborted)));
             var decided = probabilities.Select((p, i) => predictor.Decide(uploads[i].Name, p, decide)).ToArray();

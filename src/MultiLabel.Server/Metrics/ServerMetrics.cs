@@ -15,6 +15,7 @@ internal sealed class ServerMetrics
     private readonly Histogram batchSizes;
     private long imagesPredicted;
     private long inFlight;
+    private long rejected;
 
     /// <summary>Creates metrics whose batch-size buckets go up to <paramref name="maxBatchSize"/>.</summary>
     public ServerMetrics(int maxBatchSize) => batchSizes = new Histogram(BatchBounds(maxBatchSize));
@@ -40,6 +41,12 @@ internal sealed class ServerMetrics
         batchSizes.Observe(images);
     }
 
+    /// <summary>Images in the prediction pipeline now, reported as a gauge.</summary>
+    public Func<int> QueuedImages { get; set; } = () => 0;
+
+    /// <summary>A request was refused because the queue was full.</summary>
+    public void RequestRejected() => Interlocked.Increment(ref rejected);
+
     /// <summary>All metrics in the Prometheus text format.</summary>
     public string ToPrometheusText()
     {
@@ -56,6 +63,10 @@ internal sealed class ServerMetrics
             .Sample("multilabel_images_predicted_total", Interlocked.Read(ref imagesPredicted));
         text.Family("multilabel_batch_size", "histogram", "Images per forward pass (requests arriving together share one pass).")
             .Histogram("multilabel_batch_size", batchSizes);
+        text.Family("multilabel_queued_images", "gauge", "Images being decoded, queued or predicted now (bounded by --max-queue).")
+            .Sample("multilabel_queued_images", QueuedImages());
+        text.Family("multilabel_requests_rejected_total", "counter", "Prediction requests answered 503 because the queue was full.")
+            .Sample("multilabel_requests_rejected_total", Interlocked.Read(ref rejected));
         text.Family("multilabel_model_loaded", "gauge", "1 once the model is loaded and requests can be answered.")
             .Sample("multilabel_model_loaded", ModelLoaded() ? 1 : 0);
         return text.ToString();

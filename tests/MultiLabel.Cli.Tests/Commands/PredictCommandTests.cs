@@ -141,6 +141,39 @@ public class PredictCommandTests(CliModel model)
     }
 
     [Fact]
+    public void Shards_together_predict_every_file_exactly_once_with_the_scores_of_one_run()
+    {
+        using var folder = TestData.NewTempFolder();
+        folder.CopyImages(TestData.Samples, "photos", 3, "black_dress", "blue_shirt", "red_shoes", "green_shorts", "black_pants");
+        folder.Copy(TestData.BadInput("black_dress/truncated_a.jpg"), "photos/broken.jpg");
+
+        var whole = Cli.Run(folder.Path, "predict", "--model", model.Path, "photos", "missing.jpg", "--format", "jsonl");
+        var parts = Enumerable.Range(0, 3).Select(i => Cli.Run(folder.Path, "predict", "--model", model.Path, "photos", "missing.jpg", "--format", "jsonl", "--shard", $"{i}/3")).ToArray();
+
+        Assert.All(parts, p => Assert.True(p.ExitCode == 0, p.ToString()));
+        var all = whole.Stdout.TrimEnd('\n').Split('\n').ToDictionary(l => JsonDocument.Parse(l).RootElement.GetProperty("path").GetString()!, l => l);
+        var sharded = parts.SelectMany(p => p.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        Assert.Equal(17, all.Count);
+        Assert.Equal(all.Count, sharded.Length);
+        foreach (string line in sharded) Assert.Equal(all[JsonDocument.Parse(line).RootElement.GetProperty("path").GetString()!], line);
+        Assert.All(parts, p => Assert.NotEmpty(p.Stdout));
+    }
+
+    [Theory]
+    [InlineData("3/3")]
+    [InlineData("1")]
+    [InlineData("-1/2")]
+    public void A_shard_that_is_not_a_part_of_the_whole_is_refused(string shard)
+    {
+        using var folder = TestData.NewTempFolder();
+
+        var result = Cli.Run(folder.Path, "predict", "--model", model.Path, "photos", "--shard", shard);
+
+        Assert.Equal(64, result.ExitCode);
+        Assert.Contains("--shard takes I/N", result.Stderr);
+    }
+
+    [Fact]
     public void Explain_writes_one_png_per_predicted_label_at_the_original_size_and_json_says_where()
     {
         using var folder = TestData.NewTempFolder();
