@@ -46,7 +46,7 @@ internal static class BundleEntry
     /// <summary>Reads exactly the declared size into <paramref name="buffer"/> (or through <paramref name="sink"/>), then checks it.</summary>
     private static void Stream(ZipArchiveEntry entry, string path, byte[]? buffer, byte[]? sink, string? sha256)
     {
-        var crc = new Crc32();
+        var crc = new System.IO.Hashing.Crc32(); // the ZIP CRC-32, vectorised
         using var hash = sha256 is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try
         {
@@ -72,8 +72,9 @@ internal static class BundleEntry
         {
             throw Damaged(path, $"{entry.FullName} cannot be read ({e.Message})", e);
         }
-        if (crc.Value != entry.Crc32)
-            throw Damaged(path, $"{entry.FullName} does not match its CRC-32 checksum (stored {entry.Crc32:X8}, read {crc.Value:X8})");
+        uint computed = crc.GetCurrentHashAsUInt32();
+        if (computed != entry.Crc32)
+            throw Damaged(path, $"{entry.FullName} does not match its CRC-32 checksum (stored {entry.Crc32:X8}, read {computed:X8})");
         if (hash is not null)
         {
             string actual = Sha256Prefix + Convert.ToHexStringLower(hash.GetHashAndReset());
