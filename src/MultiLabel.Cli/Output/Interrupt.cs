@@ -21,7 +21,7 @@ internal static class Interrupt
     {
         if (Source.IsCancellationRequested) return; // a second signal: let the default handling end the process
         context.Cancel = true;
-        Console.Error.WriteLine($"{(context.Signal == PosixSignal.SIGTERM ? "Terminating" : "Interrupted")}: finishing the current step (Ctrl-C again to abort at once)...");
+        Console.Error.WriteLine($"{(context.Signal == PosixSignal.SIGTERM ? "Terminating" : "Interrupted")}: finishing what is under way (Ctrl-C again to stop at once)…");
         Source.Cancel();
     }
 }
