@@ -3,8 +3,8 @@ using System.Text;
 namespace MultiLabel.Data;
 
 /// <summary>
-/// One of <see cref="Count"/> parts of a list of files, so that N processes given the same inputs (<c>predict --shard
-/// I/N</c> on any scheduler) together cover every file exactly once: a file belongs to part
+/// One of <see cref="Count"/> parts of a list of files, so that N processes given the same inputs (one per part,
+/// on any scheduler) together cover every file exactly once: a file belongs to part
 /// <c>FNV-1a(path) mod N</c>, a function of its path alone — independent of the order files are listed in, of files
 /// added or removed meanwhile, and of the machine. Every process must name the files by the same paths (the same
 /// inputs, from the same folder or mount point).
