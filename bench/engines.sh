@@ -9,9 +9,7 @@
 # beside the repo, else /work/shared/datasets/apparel); the repo's samples/apparel-mini is the last resort.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-images=""
-for candidate in "${MULTILABEL_DATASETS:-}/apparel" "$root/../shared/datasets/apparel" /work/shared/datasets/apparel "$root/samples/apparel-mini"; do
-  if [ -d "$candidate" ]; then images="$candidate"; break; fi
-done
+. "$root/bench/lib/common.sh"
+images=$(apparel_dataset "$root/samples/apparel-mini")
 dotnet build "$root/bench/EngineBench/EngineBench.csproj" -c Release -v quiet -nologo >&2
 exec dotnet "$root/bench/EngineBench/bin/Release/net10.0/linux-x64/EngineBench.dll" --images "$images" "$@"

@@ -6,17 +6,15 @@
 #   bench/hostile.sh          # ROUNDS=5 (rounds of 8 concurrent bombs), JPEGS=20
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
+. bench/lib/common.sh
 
 ROUNDS=${ROUNDS:-5}
 JPEGS=${JPEGS:-20}
 OUT=bench/out/hostile
 mkdir -p "$OUT"
 
-echo "building (Release)..." >&2
-dotnet build -c Release src/MultiLabel.Cli -nologo -v quiet >&2
-dotnet build -c Release bench/ServeLoad -nologo -v quiet >&2
-CLI=src/MultiLabel.Cli/bin/Release/net10.0/linux-x64/multilabel
-CLIENT=bench/ServeLoad/bin/Release/net10.0/linux-x64/ServeLoad
+build_serve_tools
 "$CLIENT" make-bundle "$OUT/model.mlpkg" resnet18-imagenet 128 samples/apparel-mini 2>&1 | grep -v NNPACK >&2 || true
 
 # The bombs, built here: a PNG whose IHDR declares 13,000² RGB with a few rows of zeros, and a real
@@ -41,16 +39,7 @@ open(f"{out}/bomb.jpg", "wb").write(jpeg)
 EOF
 echo "bombs: $(stat -c %s "$OUT/bomb.png") B PNG declaring 13000x13000, $(stat -c %s "$OUT/bomb.jpg") B JPEG declaring 65500x65500" >&2
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-url="http://127.0.0.1:$port"
-"$CLI" serve --model "$OUT/model.mlpkg" --urls "$url" >"$OUT/serve.log" 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$url/healthz" >/dev/null 2>&1 && break
-  kill -0 $server 2>/dev/null || { cat "$OUT/serve.log" >&2; exit 1; }
-  sleep 0.5
-done
+start_server "$OUT/model.mlpkg" "$OUT/serve.log"
 rss_mb() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$server/status"; }
 hwm_mb() { awk '/^VmHWM/ {print int($2 / 1024)}' "/proc/$server/status"; }
 

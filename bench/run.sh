@@ -5,10 +5,8 @@
 # Usage: bench/run.sh [--quick] [--threads 2] [--data DIR]     (--quick finishes within 20 minutes)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-data=""
-for candidate in "${MULTILABEL_DATASETS:-}/apparel" "$root/../shared/datasets/apparel" /work/shared/datasets/apparel; do
-  if [ -d "$candidate" ]; then data="$candidate"; break; fi
-done
+. "$root/bench/lib/common.sh"
+data=$(apparel_dataset)
 if ! /usr/bin/python3 -c "import torch, torchvision" 2>/dev/null; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "installing the Python peer (python3-torch, python3-torchvision)..." >&2

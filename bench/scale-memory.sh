@@ -19,10 +19,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 64 ;;
   esac
 done
-data=""
-for candidate in "${MULTILABEL_DATASETS:-}/apparel" "$root/../shared/datasets/apparel" /work/shared/datasets/apparel; do
-  if [ -d "$candidate" ]; then data="$candidate"; break; fi
-done
+. "$root/bench/lib/common.sh"
+data=$(apparel_dataset)
 [ -n "$data" ] || { echo "no apparel dataset found; set MULTILABEL_DATASETS" >&2; exit 1; }
 case "$(cd "$scratch" 2>/dev/null && pwd || echo "$scratch")" in "$root"*) echo "--scratch must lie outside the repository" >&2; exit 64 ;; esac
 

@@ -9,6 +9,8 @@
 #   bench/serve-load.sh                 # REQUESTS=400 CONCURRENCY=8 ARCH=resnet18-imagenet SIZE=128
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
+. bench/lib/common.sh
 
 REQUESTS=${REQUESTS:-400}
 CONCURRENCY=${CONCURRENCY:-8}
@@ -18,28 +20,14 @@ IMAGES=samples/apparel-mini
 OUT=bench/out/serve-load
 mkdir -p "$OUT"
 
-echo "building (Release)..." >&2
-dotnet build -c Release src/MultiLabel.Cli -nologo -v quiet >&2
-dotnet build -c Release bench/ServeLoad -nologo -v quiet >&2
-CLI=src/MultiLabel.Cli/bin/Release/net10.0/linux-x64/multilabel
-CLIENT=bench/ServeLoad/bin/Release/net10.0/linux-x64/ServeLoad
+build_serve_tools
 
 "$CLIENT" make-bundle "$OUT/model.mlpkg" "$ARCH" "$SIZE" "$IMAGES" 2>&1 | grep -v NNPACK >&2
 echo "offline batch prediction of $REQUESTS images..." >&2
 offline_before=$(timeout 600 "$CLIENT" offline "$OUT/model.mlpkg" "$IMAGES" "$REQUESTS" 2> >(grep -v NNPACK >&2 || true))
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-url="http://127.0.0.1:$port"
-"$CLI" serve --model "$OUT/model.mlpkg" --urls "$url" ${SERVE_ARGS:-} >"$OUT/serve.log" 2>&1 &
-server=$!
-# SIGTERM: a background job of a script ignores SIGINT. Both stop the server gracefully.
-trap 'kill -TERM $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$url/healthz" >/dev/null 2>&1 && break
-  kill -0 $server 2>/dev/null || { cat "$OUT/serve.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fs "$url/healthz" >/dev/null || { echo "the server did not become ready; see $OUT/serve.log" >&2; exit 1; }
+# shellcheck disable=SC2086 # SERVE_ARGS holds options, split into words on purpose
+start_server "$OUT/model.mlpkg" "$OUT/serve.log" ${SERVE_ARGS:-}
 
 echo "load: $REQUESTS requests from $CONCURRENCY clients on $url..." >&2
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }   # utime + stime of the server
