@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
+using static MultiLabel.Bench.Requests;
 
 namespace MultiLabel.Bench;
 
@@ -10,7 +10,7 @@ internal static class LoadRun
     {
         var images = BenchImages.Load(folder, count);
         using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
-        await Task.WhenAll(Enumerable.Range(0, 2 * concurrency).Select(i => SendAsync(client, images[i % count]))); // warm-up
+        await Task.WhenAll(Enumerable.Range(0, 2 * concurrency).Select(i => PredictAsync(client, images[i % count]))); // warm-up
 
         var latencies = new double[count];
         var ok = new bool[count];
@@ -20,9 +20,8 @@ internal static class LoadRun
         {
             for (int i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
             {
-                long start = Stopwatch.GetTimestamp();
-                ok[i] = await SendAsync(client, images[i]);
-                latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                (int status, latencies[i]) = await PredictAsync(client, images[i]);
+                ok[i] = status is >= 200 and < 300;
             }
         }));
         watch.Stop();
@@ -34,23 +33,4 @@ internal static class LoadRun
                           $"p99_ms={Percentile(latencies, 0.99):F1} errors={errors}");
         return errors == 0 ? 0 : 1;
     }
-
-    private static async Task<bool> SendAsync(HttpClient client, byte[] image)
-    {
-        try
-        {
-            using var content = new ByteArrayContent(image);
-            content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-            using var response = await client.PostAsync("/v1/predict", content);
-            await response.Content.ReadAsByteArrayAsync();
-            return response.IsSuccessStatusCode;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>The nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
+using static MultiLabel.Bench.Requests;
 
 namespace MultiLabel.Bench;
 
@@ -24,7 +24,7 @@ internal static class OverloadRun
             var due = TimeSpan.FromSeconds(i / rate);
             if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
             byte[] image = images[i % images.Length];
-            sends.Add(Task.Run(async () => results.Add(await SendAsync(client, image))));
+            sends.Add(Task.Run(async () => results.Add(await PredictAsync(client, image))));
         }
         await Task.WhenAll(sends);
         clock.Stop();
@@ -38,24 +38,4 @@ internal static class OverloadRun
                           $"rejected_p99_ms={Percentile(refused, 0.99):F1}");
         return other == 0 && Percentile(accepted, 0.99) < 1000 ? 0 : 1;
     }
-
-    private static async Task<(int, double)> SendAsync(HttpClient client, byte[] image)
-    {
-        long start = Stopwatch.GetTimestamp();
-        try
-        {
-            using var content = new ByteArrayContent(image);
-            content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-            using var response = await client.PostAsync("/v1/predict", content);
-            await response.Content.ReadAsByteArrayAsync();
-            return ((int)response.StatusCode, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return (0, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        }
-    }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
