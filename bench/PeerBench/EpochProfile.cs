@@ -17,16 +17,12 @@ internal static class EpochProfile
     public static Dictionary<string, object> Run(Arguments a)
     {
         int size = a.Int("size", 128), images = a.Int("images", 1600), epochs = a.Int("epochs", 2), validationImages = a.Int("validation", 320);
-        var load = new DatasetLoadOptions { ImageSize = size, CacheDirectory = a.Text("cache", ImageCache.DefaultDirectory), Threads = a.Int("threads", 0) };
-        var data = DatasetLoader.Load(a.Required("data"), load);
-        var vocabulary = LabelVocabulary.FromImages(data.Scan.Images);
-        var all = LabeledImages.Encode(data.Pixels, vocabulary);
-        var order = Enumerable.Range(0, all.Count).OrderBy(i => (i * 7919L) % all.Count).ToArray();
+        var (all, order) = BenchDataset.Load(a, size);
         var train = all.Subset(order[..images]);
         var validation = all.Subset(order[images..(images + validationImages)]);
         var options = TrainingOptions.Default with { ImageSize = size, Epochs = epochs };
         torch.manual_seed(0);
-        using var network = ModelRegistry.Get(options.Model).Create(new ModelRequest(vocabulary.Count, size));
+        using var network = ModelRegistry.Get(options.Model).Create(new ModelRequest(all.LabelCount, size));
         using var learner = new Learner(network, options, torch.CPU);
         var timer = new StepTimer();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);

@@ -18,12 +18,8 @@ internal static class FitTraining
     {
         string model = a.Text("model", "resnet18");
         int size = a.Int("size", 128), batch = a.Int("batch", 16), images = a.Int("images", 0), stopAfter = a.Int("steps", 0);
-        var load = new DatasetLoadOptions { ImageSize = size, CacheDirectory = a.Text("cache", ImageCache.DefaultDirectory), Threads = a.Int("threads", 0) };
-        var data = DatasetLoader.Load(a.Required("data"), load);
-        var vocabulary = LabelVocabulary.FromImages(data.Scan.Images);
-        var all = LabeledImages.Encode(data.Pixels, vocabulary);
+        var (all, order) = BenchDataset.Load(a, size);
         // Every k-th image trains, the 64 images after the training ones validate.
-        var order = Enumerable.Range(0, all.Count).OrderBy(i => (i * 7919L) % all.Count).ToArray();
         int trainCount = images > 0 ? Math.Min(images, all.Count - 64) : all.Count - 64;
         var train = all.Subset(order[..trainCount]);
         var validation = all.Subset(order[trainCount..(trainCount + 64)]);
@@ -35,7 +31,7 @@ internal static class FitTraining
             Augmentation = a.Text("augment", "on") == "off" ? AugmentationOptions.None : AugmentationOptions.Original,
         };
         torch.manual_seed(0);
-        using var network = ModelRegistry.Get(model).Create(new ModelRequest(vocabulary.Count, size, LoadPretrainedWeights: false));
+        using var network = ModelRegistry.Get(model).Create(new ModelRequest(all.LabelCount, size, LoadPretrainedWeights: false));
         using var learner = new Learner(network, options, torch.CPU);
         using var cancel = new CancellationTokenSource();
         var stopper = new StopAfter(stopAfter, cancel);
