@@ -13,9 +13,7 @@ public sealed partial class ArchitectureDocTests
     {
         string root = TestData.RepoRoot;
         string map = File.ReadAllText(Path.Combine(root, "ARCHITECTURE.md"));
-        var sources = new[] { "src", "tests" }.SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
-            .ToDictionary(f => f, File.ReadAllText);
+        var sources = SourceFiles.Under("src", "tests").ToDictionary(f => f, File.ReadAllText);
         var missing = new List<string>();
 
         foreach (Match span in Code().Matches(map))

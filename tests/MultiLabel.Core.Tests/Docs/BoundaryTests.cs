@@ -5,12 +5,7 @@ namespace MultiLabel.Tests.Docs;
 /// <summary>Issue 12's boundary, kept: Core speaks in types (no command-line flags), and its rooms import one way only.</summary>
 public sealed partial class BoundaryTests
 {
-    private static IEnumerable<string> CoreSources()
-    {
-        string core = Path.Combine(TestData.RepoRoot, "src", "MultiLabel.Core");
-        char s = Path.DirectorySeparatorChar;
-        return Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{s}obj{s}") && !f.Contains($"{s}bin{s}"));
-    }
+    private static IEnumerable<string> CoreSources() => SourceFiles.Under(Path.Combine("src", "MultiLabel.Core"));
 
     [Fact]
     public void No_file_of_core_names_a_command_line_flag()
