@@ -2,7 +2,7 @@ namespace MultiLabel.Data;
 
 /// <summary>
 /// Hands out the pixels of consecutive batches of <see cref="DecodedImages"/> (the images at <c>order[k·B … k·B+B−1]</c>
-/// for batch k; a last batch of one image is folded into the one before it, as <c>Learner.StepsPerEpoch</c> counts), reading the next batch on a background thread while the caller works on the current one, so reading
+/// for batch k; a last batch of one image is folded into the one before it, see <see cref="Count"/>), reading the next batch on a background thread while the caller works on the current one, so reading
 /// from the cache's files (a page fault, or a disk read when the page cache has let them go) overlaps computing.
 /// </summary>
 internal sealed class BatchReadAhead : IDisposable
@@ -22,8 +22,7 @@ internal sealed class BatchReadAhead : IDisposable
         this.order = order;
         this.batchSize = batchSize;
         next = first;
-        Batches = (order.Length + batchSize - 1) / batchSize;
-        if (order.Length % batchSize == 1 && Batches > 1) Batches--;
+        Batches = Count(order.Length, batchSize);
         int largest = Math.Min(batchSize + 1, order.Length) * images.ImageBytes;
         buffers[0] = new byte[largest];
         buffers[1] = new byte[largest];
@@ -31,6 +30,16 @@ internal sealed class BatchReadAhead : IDisposable
 
     /// <summary>Number of batches.</summary>
     public int Batches { get; }
+
+    /// <summary>
+    /// Batches of <paramref name="images"/> images, <paramref name="batchSize"/> at a time, a last batch of one image folded
+    /// into the one before it (<c>Learner.StepsPerEpoch</c> says why).
+    /// </summary>
+    public static int Count(int images, int batchSize)
+    {
+        int batches = (images + batchSize - 1) / batchSize;
+        return images % batchSize == 1 && batches > 1 ? batches - 1 : batches;
+    }
 
     /// <summary>The image indices of batch <paramref name="batch"/> (the last takes every image left).</summary>
     public ReadOnlySpan<int> Indices(int batch) =>

@@ -144,11 +144,7 @@ public sealed class Learner : IDisposable
     /// into the one before it (batch normalisation cannot normalise one image: its variance is undefined and poisons the
     /// running statistics with NaN), so that step takes <paramref name="batchSize"/> + 1 images.
     /// </summary>
-    public static int StepsPerEpoch(int images, int batchSize)
-    {
-        int steps = (images + batchSize - 1) / batchSize;
-        return images % batchSize == 1 && steps > 1 ? steps - 1 : steps;
-    }
+    public static int StepsPerEpoch(int images, int batchSize) => BatchReadAhead.Count(images, batchSize); // the batches the reader hands out
 
     /// <summary>The whole state of the fit; the network and optimiser states only when <paramref name="includeState"/>.</summary>
     private TrainingSnapshot Snapshot(FitState state, History history, FitContext context, string fingerprint, bool includeState)
